@@ -1,0 +1,47 @@
+import { Hono } from 'hono'
+import type { RouteDeps } from './app-context'
+import type { Catalog } from './core/catalog'
+import { RenderCache } from './http/cached-page'
+import { notFound, wantsJson } from './http/errors'
+import { securityHeaders } from './http/security-headers'
+import { apiAlertRoutes } from './routes/api-alerts'
+import { assetRoutes } from './routes/assets'
+import { feedRoutes } from './routes/feed'
+import { pageRoutes } from './routes/pages'
+
+/** Everything the app needs from its runtime; the Node and Worker entries build it. */
+export interface AppDeps {
+  catalog: Catalog
+  /** Absolute base URL for links in the feed, mail and canonical tags; no trailing slash needed. */
+  publicUrl: string
+  /** Called with unexpected errors; the response never reveals them. */
+  logError?: (error: unknown) => void
+}
+
+/** Builds the whole site: pages, feed, JSON API and health check. */
+export function createApp(deps: AppDeps) {
+  const routeDeps: RouteDeps = {
+    catalog: deps.catalog,
+    publicUrl: deps.publicUrl.replace(/\/+$/, ''),
+    cache: new RenderCache(),
+  }
+  const app = new Hono()
+  app.use(securityHeaders())
+  app.get('/healthz', (c) => c.json({ status: 'ok', alerts: deps.catalog.alerts.length }))
+  app.route('/', pageRoutes(routeDeps))
+  app.route('/', feedRoutes(routeDeps))
+  app.route('/', assetRoutes(routeDeps))
+  app.route('/api', apiAlertRoutes(routeDeps))
+  app.notFound((c) =>
+    notFound(c, wantsJson(c) ? 'no such endpoint' : 'Vi hittar ingen sida på den adressen.'),
+  )
+  app.onError((error, c) => {
+    ;(deps.logError ?? console.error)(error)
+    return wantsJson(c)
+      ? c.json({ error: 'internal error' }, 500)
+      : c.text('Ett internt fel uppstod. Försök igen om en stund.', 500)
+  })
+  return app
+}
+
+export type App = ReturnType<typeof createApp>

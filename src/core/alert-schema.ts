@@ -1,0 +1,148 @@
+import { z } from 'zod'
+import { normalizeHostname, registrableDomain } from './domain'
+import { isE164, toE164 } from './phone'
+
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase letters, digits and single hyphens')
+  .max(80)
+
+const isoDate = z.iso.date('must be a date written YYYY-MM-DD')
+
+const shortText = (max: number) => z.string().trim().min(1, 'must not be empty').max(max)
+
+/** A hostname whose registrable part is a real domain under the public suffix list. */
+const domainName = z.string().superRefine((value, ctx) => {
+  const host = normalizeHostname(value)
+  if (host !== value) {
+    ctx.addIssue({
+      code: 'custom',
+      message: host
+        ? `write the domain as "${host}" (lowercase, no trailing dot, punycode)`
+        : `"${value}" is not a domain name`,
+    })
+    return
+  }
+  if (!registrableDomain(host)) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `"${value}" is not a registrable domain under the public suffix list`,
+    })
+  }
+})
+
+const officialUrl = z
+  .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+  .superRefine((value, ctx) => {
+    const host = new URL(value).hostname
+    if (!registrableDomain(host)) {
+      ctx.addIssue({ code: 'custom', message: `"${host}" is not a registrable domain` })
+    }
+  })
+
+export const PhoneSchema = z
+  .object({
+    number: z
+      .string()
+      .refine(isE164, 'must be a valid phone number in E.164 form, like +46462852900'),
+    display: shortText(40),
+    label: shortText(80).optional(),
+  })
+  .strict()
+  .superRefine((phone, ctx) => {
+    const parsed = toE164(phone.display)
+    if (isE164(phone.number) && parsed !== phone.number) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['display'],
+        message: `"${phone.display}" is not the same number as ${phone.number}`,
+      })
+    }
+  })
+
+export const SOCIAL_PLATFORMS = {
+  facebook: { label: 'Facebook', hosts: ['facebook.com', 'fb.com'] },
+  instagram: { label: 'Instagram', hosts: ['instagram.com'] },
+  x: { label: 'X (Twitter)', hosts: ['x.com', 'twitter.com'] },
+  tiktok: { label: 'TikTok', hosts: ['tiktok.com'] },
+  linkedin: { label: 'LinkedIn', hosts: ['linkedin.com'] },
+  youtube: { label: 'YouTube', hosts: ['youtube.com'] },
+  threads: { label: 'Threads', hosts: ['threads.net', 'threads.com'] },
+} as const
+
+export type SocialPlatform = keyof typeof SOCIAL_PLATFORMS
+const platformNames = Object.keys(SOCIAL_PLATFORMS) as [SocialPlatform, ...SocialPlatform[]]
+
+export const SocialAccountSchema = z
+  .object({
+    platform: z.enum(platformNames),
+    handle: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be the bare handle, without @ or URL'),
+    url: officialUrl,
+  })
+  .strict()
+  .superRefine((account, ctx) => {
+    const host = registrableDomain(new URL(account.url).hostname)
+    const hosts: readonly string[] = SOCIAL_PLATFORMS[account.platform].hosts
+    if (host && !hosts.includes(host)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['url'],
+        message: `a ${account.platform} account must link to ${hosts.join(' or ')}`,
+      })
+    }
+  })
+
+export const CHANNELS = ['sms', 'email', 'phone', 'social', 'web', 'letter'] as const
+export type Channel = (typeof CHANNELS)[number]
+
+export const OfficialContactsSchema = z
+  .object({
+    websites: z.array(officialUrl).default([]),
+    emailDomains: z.array(domainName).default([]),
+    phones: z.array(PhoneSchema).default([]),
+    social: z.array(SocialAccountSchema).default([]),
+  })
+  .strict()
+
+export const AlertSchema = z
+  .object({
+    id: slug,
+    title: shortText(200),
+    summary: shortText(1000),
+    published: isoDate,
+    updated: isoDate.optional(),
+    language: z.enum(['sv', 'en']),
+    company: z
+      .object({
+        slug,
+        name: shortText(120),
+        aliases: z.array(shortText(120)).default([]),
+      })
+      .strict(),
+    channels: z.array(z.enum(CHANNELS)).min(1, 'name at least one channel'),
+    official: OfficialContactsSchema.optional(),
+    tips: z.array(shortText(400)).default([]),
+    /** Contacts the scammers used, shown defanged and never as links. */
+    reportedFakes: z
+      .array(z.object({ value: shortText(300), note: shortText(300).optional() }).strict())
+      .default([]),
+    source: z
+      .object({
+        title: shortText(300),
+        publisher: shortText(200),
+        date: isoDate,
+        url: officialUrl.optional(),
+      })
+      .strict(),
+  })
+  .strict()
+  .superRefine((alert, ctx) => {
+    if (alert.updated && alert.updated < alert.published) {
+      ctx.addIssue({ code: 'custom', path: ['updated'], message: 'is before the published date' })
+    }
+  })
+
+export type Alert = z.infer<typeof AlertSchema>
+export type OfficialContacts = z.infer<typeof OfficialContactsSchema>
+export type SocialAccount = z.infer<typeof SocialAccountSchema>
+export type Phone = z.infer<typeof PhoneSchema>

@@ -1,0 +1,144 @@
+import type { Alert, OfficialContacts } from './alert-schema'
+import { InvalidRecordsError, type RecordIssue } from './record-issues'
+import { parseRecord, type RecordFile } from './records'
+
+/** A company with its official contacts and all its warnings, newest first. */
+export interface Company {
+  slug: string
+  name: string
+  aliases: string[]
+  official: OfficialContacts
+  alerts: Alert[]
+}
+
+/** Every record, validated and indexed; immutable once built. */
+export interface Catalog {
+  /** Newest first. */
+  alerts: readonly Alert[]
+  alertsById: ReadonlyMap<string, Alert>
+  companies: ReadonlyMap<string, Company>
+}
+
+const EMPTY_CONTACTS: OfficialContacts = { websites: [], emailDomains: [], phones: [], social: [] }
+
+/** Newest published first; ties broken by id so the order is stable everywhere. */
+export function compareNewestFirst(a: Alert, b: Alert): number {
+  return b.published.localeCompare(a.published) || a.id.localeCompare(b.id)
+}
+
+/** The date a reader should see as "last changed". */
+export function lastChanged(alert: Alert): string {
+  return alert.updated ?? alert.published
+}
+
+/**
+ * Validates every file and the rules that span files (unique ids, one name and one set of
+ * official contacts per company, no domain or number claimed by two companies).
+ * Returns every problem at once so that one run of `npm run validate` lists them all.
+ */
+export function buildCatalog(
+  files: readonly RecordFile[],
+): { catalog: Catalog; issues: [] } | { catalog: null; issues: RecordIssue[] } {
+  const issues: RecordIssue[] = []
+  const parsed: { alert: Alert; file: string }[] = []
+  for (const file of files) {
+    const result = parseRecord(file)
+    if (result.ok) parsed.push(result)
+    else issues.push(...result.issues)
+  }
+
+  const fileOfId = new Map<string, string>()
+  const companies = new Map<string, Company & { officialFrom?: string }>()
+  for (const { alert, file } of parsed) {
+    const firstFile = fileOfId.get(alert.id)
+    if (firstFile) {
+      issues.push({ file, path: 'id', message: `"${alert.id}" is already used by ${firstFile}` })
+      continue
+    }
+    fileOfId.set(alert.id, file)
+
+    let company = companies.get(alert.company.slug)
+    if (!company) {
+      company = { ...alert.company, official: EMPTY_CONTACTS, alerts: [] }
+      companies.set(alert.company.slug, company)
+    } else if (company.name !== alert.company.name) {
+      issues.push({
+        file,
+        path: 'company.name',
+        message: `"${alert.company.name}" differs from "${company.name}" used for ${alert.company.slug} in another record`,
+      })
+    }
+    company.aliases = [...new Set([...company.aliases, ...alert.company.aliases])]
+    if (alert.official) {
+      if (!company.officialFrom) {
+        company.official = alert.official
+        company.officialFrom = file
+      } else if (JSON.stringify(company.official) !== JSON.stringify(alert.official)) {
+        issues.push({
+          file,
+          path: 'official',
+          message: `differs from the official contacts of ${alert.company.slug} in ${company.officialFrom}; define them once or keep them identical`,
+        })
+      }
+    }
+    company.alerts.push(alert)
+  }
+
+  issues.push(...contactsClaimedTwice(companies))
+  for (const company of companies.values()) {
+    if (!company.officialFrom) {
+      issues.push({
+        file: company.alerts[0] ? (fileOfId.get(company.alerts[0].id) ?? '?') : '?',
+        path: 'official',
+        message: `no record defines the official contacts of ${company.slug}`,
+      })
+    }
+  }
+  if (issues.length > 0) return { catalog: null, issues }
+
+  const alerts = parsed.map((p) => p.alert).sort(compareNewestFirst)
+  const result = new Map<string, Company>()
+  for (const { officialFrom: _ignored, ...company } of companies.values()) {
+    result.set(company.slug, { ...company, alerts: company.alerts.sort(compareNewestFirst) })
+  }
+  return {
+    catalog: { alerts, alertsById: new Map(alerts.map((a) => [a.id, a])), companies: result },
+    issues: [],
+  }
+}
+
+/** Like buildCatalog, but throws InvalidRecordsError so a server never serves half the data. */
+export function loadCatalog(files: readonly RecordFile[]): Catalog {
+  const { catalog, issues } = buildCatalog(files)
+  if (!catalog) throw new InvalidRecordsError(issues)
+  return catalog
+}
+
+function contactsClaimedTwice(
+  companies: ReadonlyMap<string, Company & { officialFrom?: string }>,
+): RecordIssue[] {
+  const owner = new Map<string, string>()
+  const issues: RecordIssue[] = []
+  for (const company of companies.values()) {
+    const keys = [
+      ...company.official.emailDomains.map((d) => `domain ${d}`),
+      ...company.official.websites.map(
+        (u) => `domain ${new URL(u).hostname.replace(/^www\./, '')}`,
+      ),
+      ...company.official.phones.map((p) => `number ${p.number}`),
+      ...company.official.social.map((s) => `${s.platform} account ${s.handle.toLowerCase()}`),
+    ]
+    for (const key of new Set(keys)) {
+      const other = owner.get(key)
+      if (other && other !== company.slug) {
+        issues.push({
+          file: company.officialFrom ?? '?',
+          path: 'official',
+          message: `${key} is also an official contact of ${other}`,
+        })
+      }
+      owner.set(key, company.slug)
+    }
+  }
+  return issues
+}

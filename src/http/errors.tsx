@@ -1,0 +1,31 @@
+import type { Context } from 'hono'
+import { ErrorPage, NotFoundPage } from '../../templates/not-found-page'
+
+/** JSON under /api, HTML for people everywhere else. */
+export function wantsJson(c: Context): boolean {
+  return new URL(c.req.url).pathname.startsWith('/api/')
+}
+
+/** Serializes a page component with its doctype. */
+export async function renderHtml(page: { toString(): string | Promise<string> }): Promise<string> {
+  return `<!doctype html>${await page.toString()}`
+}
+
+export async function notFound(c: Context, message: string): Promise<Response> {
+  if (wantsJson(c)) return c.json({ error: message }, 404)
+  return c.html(await renderHtml(<NotFoundPage message={message} />), 404)
+}
+
+/** A 4xx answer that names the problem, as JSON or as a page. */
+export async function clientError(
+  c: Context,
+  status: 400 | 403 | 404 | 405 | 409 | 410 | 413 | 415 | 422 | 429,
+  message: string,
+  title = 'Något blev fel',
+): Promise<Response> {
+  if (wantsJson(c)) return c.json({ error: message }, status)
+  return c.html(
+    await renderHtml(<ErrorPage title={title} message={message} status={status} />),
+    status,
+  )
+}

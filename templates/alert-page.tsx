@@ -1,0 +1,88 @@
+import type { Alert } from '../src/core/alert-schema'
+import type { Company } from '../src/core/catalog'
+import { defang } from '../src/core/domain'
+import { ChannelTags } from './components/alert-card'
+import { OfficialContactsList } from './components/official-contacts'
+import { formatDate, safeHref } from './format'
+import { Layout } from './layout'
+
+export function AlertPage({
+  alert,
+  company,
+  publicUrl,
+}: {
+  alert: Alert
+  company: Company
+  publicUrl: string
+}) {
+  const sourceHref = alert.source.url ? safeHref(alert.source.url) : undefined
+  return (
+    <Layout
+      title={alert.title}
+      description={alert.summary}
+      canonical={`${publicUrl}/alerts/${alert.id}`}
+    >
+      <article>
+        <p class="meta">
+          Varning om <a href={`/companies/${company.slug}`}>{company.name}</a> · publicerad{' '}
+          <time datetime={alert.published}>{formatDate(alert.published)}</time>
+          {alert.updated ? (
+            <>
+              {' '}
+              · uppdaterad <time datetime={alert.updated}>{formatDate(alert.updated)}</time>
+            </>
+          ) : null}
+        </p>
+        <h1>{alert.title}</h1>
+        <ChannelTags channels={alert.channels} />
+        <p>{alert.summary}</p>
+
+        <h2>{company.name} officiella kontaktvägar</h2>
+        <OfficialContactsList official={company.official} companyName={company.name} />
+
+        {alert.tips.length > 0 ? (
+          <>
+            <h2>Så känner du igen bedrägeriet</h2>
+            <ul class="tips">
+              {alert.tips.map((tip) => (
+                <li>{tip}</li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+
+        {alert.reportedFakes.length > 0 ? (
+          <>
+            <h2>Kända falska avsändare och länkar</h2>
+            <p class="hint">Visas oklickbart med [.] i stället för punkter. Besök dem inte.</p>
+            <ul>
+              {alert.reportedFakes.map((fake) => (
+                <li>
+                  <span class="fake">{defang(fake.value)}</span>
+                  {fake.note ? ` – ${fake.note}` : ''}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+
+        <h2>Källa</h2>
+        <p>
+          {sourceHref ? (
+            <a href={sourceHref} rel="noopener noreferrer">
+              {alert.source.title}
+            </a>
+          ) : (
+            <cite>{alert.source.title}</cite>
+          )}
+          , {alert.source.publisher},{' '}
+          <time datetime={alert.source.date}>{formatDate(alert.source.date)}</time>.
+        </p>
+        <p class="meta">
+          <a href={`/companies/${company.slug}`}>Alla varningar om {company.name}</a> ·{' '}
+          <a href={`/api/alerts/${alert.id}`}>Som JSON</a>
+        </p>
+      </article>
+    </Layout>
+  )
+}
