@@ -3,7 +3,7 @@ import type { RouteDeps } from './app-context'
 import type { Catalog } from './core/catalog'
 import { RenderCache } from './http/cached-page'
 import { notFound, wantsJson } from './http/errors'
-import { securityHeaders } from './http/security-headers'
+import { SECURITY_HEADERS } from './http/security-headers'
 import { apiAlertRoutes } from './routes/api-alerts'
 import { assetRoutes } from './routes/assets'
 import { feedRoutes } from './routes/feed'
@@ -25,9 +25,15 @@ export function createApp(deps: AppDeps) {
     publicUrl: deps.publicUrl.replace(/\/+$/, ''),
     cache: new RenderCache(),
   }
+  // No app-wide middleware: precomputed responses carry SECURITY_HEADERS themselves, which
+  // keeps Hono on its single-handler fast path; dynamic routes add securityHeaders() locally.
   const app = new Hono()
-  app.use(securityHeaders())
-  app.get('/healthz', (c) => c.json({ status: 'ok', alerts: deps.catalog.alerts.length }))
+  app.get('/healthz', (c) =>
+    c.json({ status: 'ok', alerts: deps.catalog.alerts.length }, 200, {
+      ...SECURITY_HEADERS,
+      'Cache-Control': 'no-store',
+    }),
+  )
   app.route('/', pageRoutes(routeDeps))
   app.route('/', feedRoutes(routeDeps))
   app.route('/', assetRoutes(routeDeps))
@@ -38,8 +44,8 @@ export function createApp(deps: AppDeps) {
   app.onError((error, c) => {
     ;(deps.logError ?? console.error)(error)
     return wantsJson(c)
-      ? c.json({ error: 'internal error' }, 500)
-      : c.text('Ett internt fel uppstod. Försök igen om en stund.', 500)
+      ? c.json({ error: 'internal error' }, 500, SECURITY_HEADERS)
+      : c.text('Ett internt fel uppstod. Försök igen om en stund.', 500, SECURITY_HEADERS)
   })
   return app
 }

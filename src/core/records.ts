@@ -14,14 +14,14 @@ export type ParsedRecord =
 
 /** Parses and validates one YAML record; never throws. */
 export function parseRecord(file: RecordFile): ParsedRecord {
-  const doc = parseDocument(file.text, { prettyErrors: false, uniqueKeys: true })
+  const doc = parseDocument(file.text, { prettyErrors: true, uniqueKeys: true })
   if (doc.errors.length > 0) {
     return {
       ok: false,
       issues: doc.errors.map((error) => ({
         file: file.name,
         path: '',
-        message: `YAML syntax error at line ${error.linePos?.[0]?.line ?? '?'}: ${error.message.split('\n')[0]}`,
+        message: `YAML syntax error at line ${error.linePos?.[0]?.line ?? '?'}: ${error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')}`,
       })),
     }
   }

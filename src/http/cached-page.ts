@@ -1,38 +1,74 @@
 import type { Context } from 'hono'
+import { markSecured, SECURITY_HEADERS } from './security-headers'
 
-/** A rendered response body with its strong validator, computed once. */
-export interface CachedBody {
+/** What a route needs to serve a cached body: its type and how long clients may keep it. */
+export interface CachePolicy {
+  contentType: string
+  cacheControl: string
+}
+
+export const POLICIES = {
+  page: { contentType: 'text/html; charset=UTF-8', cacheControl: 'public, max-age=300' },
+  feed: { contentType: 'application/rss+xml; charset=UTF-8', cacheControl: 'public, max-age=600' },
+  json: { contentType: 'application/json; charset=UTF-8', cacheControl: 'public, max-age=60' },
+  css: { contentType: 'text/css; charset=UTF-8', cacheControl: 'public, max-age=3600' },
+} as const satisfies Record<string, CachePolicy>
+
+/** A rendered response, its strong validator and both header sets, computed once. */
+export interface CachedResponse {
   bytes: Uint8Array<ArrayBuffer>
   etag: string
+  okHeaders: Readonly<Record<string, string>>
+  notModifiedHeaders: Readonly<Record<string, string>>
 }
 
 const encoder = new TextEncoder()
 
 /** Hashes once with Web Crypto, which both Node and workerd provide. */
-export async function toCachedBody(text: string): Promise<CachedBody> {
+export async function toCachedResponse(text: string, policy: CachePolicy): Promise<CachedResponse> {
   const bytes = encoder.encode(text)
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-1', bytes))
   let hex = ''
   for (const byte of digest) hex += byte.toString(16).padStart(2, '0')
-  return { bytes, etag: `"${hex}"` }
+  const etag = `"${hex}"`
+  const notModifiedHeaders = { ...SECURITY_HEADERS, ETag: etag, 'Cache-Control': policy.cacheControl }
+  return {
+    bytes,
+    etag,
+    notModifiedHeaders,
+    okHeaders: { ...notModifiedHeaders, 'Content-Type': policy.contentType },
+  }
 }
 
 /**
- * Memoizes rendered bodies by key. Records are immutable for the life of a process,
- * so every page, feed and JSON document is rendered and hashed at most once; only
- * keys that exist are cached, so unknown URLs cannot grow the map.
+ * Memoizes rendered responses by key. Records are immutable for the life of a process,
+ * so every page, feed and JSON document is rendered and hashed at most once. Callers
+ * only use keys of things that exist, so unknown URLs cannot grow the map.
  */
 export class RenderCache {
-  readonly #entries = new Map<string, Promise<CachedBody>>()
+  readonly #ready = new Map<string, CachedResponse>()
+  readonly #pending = new Map<string, Promise<CachedResponse>>()
 
-  get(key: string, render: () => string | Promise<string>): Promise<CachedBody> {
-    let entry = this.#entries.get(key)
-    if (!entry) {
-      entry = Promise.resolve(render()).then(toCachedBody)
-      entry.catch(() => this.#entries.delete(key))
-      this.#entries.set(key, entry)
+  /** Synchronous once rendered, so the hot path awaits nothing. */
+  get(
+    key: string,
+    render: () => string | Promise<string>,
+    policy: CachePolicy,
+  ): CachedResponse | Promise<CachedResponse> {
+    const ready = this.#ready.get(key)
+    if (ready) return ready
+    let pending = this.#pending.get(key)
+    if (!pending) {
+      pending = Promise.resolve(render())
+        .then((text) => toCachedResponse(text, policy))
+        .then((cached) => {
+          this.#ready.set(key, cached)
+          return cached
+        })
+        .finally(() => this.#pending.delete(key))
+      this.#pending.set(key, pending)
     }
-    return entry
+    return pending
   }
 }
 
@@ -42,16 +78,29 @@ function matchesIfNoneMatch(header: string | undefined, etag: string): boolean {
   return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)
 }
 
-/** Sends a cached body, or 304 when the client already holds it (RFC 9110 §13.1.2). */
-export function sendCached(
+/**
+ * Sends a cached response, or 304 when the client already holds it (RFC 9110 §13.1.2).
+ * The headers are one precomputed plain object so that the Node adapter writes them
+ * without building a Headers instance: this is the hot path of every read.
+ */
+export function sendCached(c: Context, cached: CachedResponse): Response {
+  if (matchesIfNoneMatch(c.req.header('If-None-Match'), cached.etag)) {
+    return markSecured(new Response(null, { status: 304, headers: cached.notModifiedHeaders }))
+  }
+  return markSecured(new Response(cached.bytes, { status: 200, headers: cached.okHeaders }))
+}
+
+/**
+ * Serves the response cached under key, rendering it on first use. Returns synchronously
+ * once rendered, so Hono calls the handler without an extra microtask.
+ */
+export function serveCached(
   c: Context,
-  body: CachedBody,
-  contentType: string,
-  cacheControl: string,
-): Response {
-  c.header('ETag', body.etag)
-  c.header('Cache-Control', cacheControl)
-  if (matchesIfNoneMatch(c.req.header('If-None-Match'), body.etag)) return c.body(null, 304)
-  c.header('Content-Type', contentType)
-  return c.body(body.bytes)
+  cache: RenderCache,
+  key: string,
+  render: () => string | Promise<string>,
+  policy: CachePolicy,
+): Response | Promise<Response> {
+  const cached = cache.get(key, render, policy)
+  return cached instanceof Promise ? cached.then((r) => sendCached(c, r)) : sendCached(c, cached)
 }

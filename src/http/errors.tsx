@@ -1,5 +1,6 @@
 import type { Context } from 'hono'
 import { ErrorPage, NotFoundPage } from '../../templates/not-found-page'
+import { SECURITY_HEADERS } from './security-headers'
 
 /** JSON under /api, HTML for people everywhere else. */
 export function wantsJson(c: Context): boolean {
@@ -12,8 +13,8 @@ export async function renderHtml(page: { toString(): string | Promise<string> })
 }
 
 export async function notFound(c: Context, message: string): Promise<Response> {
-  if (wantsJson(c)) return c.json({ error: message }, 404)
-  return c.html(await renderHtml(<NotFoundPage message={message} />), 404)
+  if (wantsJson(c)) return c.json({ error: message }, 404, SECURITY_HEADERS)
+  return c.html(await renderHtml(<NotFoundPage message={message} />), 404, SECURITY_HEADERS)
 }
 
 /** A 4xx answer that names the problem, as JSON or as a page. */

@@ -1,0 +1,20 @@
+import { benchPages } from './pages'
+
+/**
+ * npm run bench [section…] — loopback-only, time-bounded benchmarks. Every figure is printed
+ * next to a baseline measured in the same run, because absolute numbers vary between machines.
+ */
+const sections: Record<string, () => Promise<void>> = {
+  pages: benchPages,
+}
+
+const wanted = process.argv.slice(2)
+for (const name of wanted.length > 0 ? wanted : Object.keys(sections)) {
+  const section = sections[name]
+  if (!section) {
+    console.error(`unknown section "${name}"; choose from ${Object.keys(sections).join(', ')}`)
+    process.exit(2)
+  }
+  console.log(`\n== ${name} ==`)
+  await section()
+}

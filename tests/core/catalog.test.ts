@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest'
+import { buildCatalog, loadCatalog } from '../../src/core/catalog'
+import { InvalidRecordsError } from '../../src/core/record-issues'
+import { fictionalAlert, recordFile, secondFictionalAlert } from '../support/fixtures'
+
+describe('buildCatalog', () => {
+  it('orders alerts newest first and groups them by company', () => {
+    const older = fictionalAlert()
+    const newer = fictionalAlert({
+      id: 'exempelbolaget-2026-05-01',
+      published: '2026-05-01',
+      official: undefined,
+    })
+    const catalog = loadCatalog([
+      recordFile('a', older),
+      recordFile('b', secondFictionalAlert()),
+      recordFile('c', newer),
+    ])
+    expect(catalog.alerts.map((a) => a.id)).toEqual([
+      'exempelbolaget-2026-05-01',
+      'provbutiken-2026-04-10',
+      'exempelbolaget-2026-03-01',
+    ])
+    const company = catalog.companies.get('exempelbolaget')
+    expect(company?.alerts.map((a) => a.id)).toEqual([
+      'exempelbolaget-2026-05-01',
+      'exempelbolaget-2026-03-01',
+    ])
+    expect(company?.official.emailDomains).toEqual(['example.se'])
+  })
+
+  it('rejects a duplicate id, naming both files', () => {
+    const { issues } = buildCatalog([
+      recordFile('a', fictionalAlert()),
+      recordFile('b', fictionalAlert()),
+    ])
+    expect(issues).toEqual([
+      {
+        file: 'alerts/b.yaml',
+        path: 'id',
+        message: '"exempelbolaget-2026-03-01" is already used by alerts/a.yaml',
+      },
+    ])
+  })
+
+  it('rejects official contacts that differ between records of one company', () => {
+    const second = fictionalAlert({ id: 'exempelbolaget-2026-06-01' })
+    ;(second.official as { emailDomains: string[] }).emailDomains = ['example.com']
+    const { issues } = buildCatalog([recordFile('a', fictionalAlert()), recordFile('b', second)])
+    expect(issues).toContainEqual(
+      expect.objectContaining({ file: 'alerts/b.yaml', path: 'official' }),
+    )
+  })
+
+  it('rejects a company whose name differs between records', () => {
+    const second = fictionalAlert({
+      id: 'exempelbolaget-2026-06-01',
+      company: { slug: 'exempelbolaget', name: 'Exempelbolaget AB' },
+    })
+    const { issues } = buildCatalog([recordFile('a', fictionalAlert()), recordFile('b', second)])
+    expect(issues).toContainEqual(expect.objectContaining({ path: 'company.name' }))
+  })
+
+  it('rejects a company without official contacts in any record', () => {
+    const { issues } = buildCatalog([recordFile('a', fictionalAlert({ official: undefined }))])
+    expect(issues).toContainEqual(
+      expect.objectContaining({
+        path: 'official',
+        message: expect.stringMatching(/no record defines/),
+      }),
+    )
+  })
+
+  it('rejects one phone number claimed by two companies', () => {
+    const second = secondFictionalAlert()
+    ;(second.official as { phones: unknown[] }).phones = [
+      { number: '+46846500400', display: '08-465 004 00' },
+    ]
+    const { issues } = buildCatalog([recordFile('a', fictionalAlert()), recordFile('b', second)])
+    expect(issues).toContainEqual(
+      expect.objectContaining({ message: expect.stringMatching(/\+46846500400 is also/) }),
+    )
+  })
+
+  it('collects problems from every file at once', () => {
+    const { issues } = buildCatalog([
+      recordFile('a', fictionalAlert({ published: 'yesterday' })),
+      recordFile('b', secondFictionalAlert({ channels: ['fax'] })),
+    ])
+    expect(new Set(issues.map((i) => i.file))).toEqual(new Set(['alerts/a.yaml', 'alerts/b.yaml']))
+  })
+
+  it('throws InvalidRecordsError from loadCatalog so nothing is served half-valid', () => {
+    expect(() => loadCatalog([recordFile('a', fictionalAlert({ title: '' }))])).toThrow(
+      InvalidRecordsError,
+    )
+  })
+
+  it('accepts an empty folder', () => {
+    expect(loadCatalog([]).alerts).toEqual([])
+  })
+})

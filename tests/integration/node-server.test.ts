@@ -1,0 +1,74 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { XMLValidator } from 'fast-xml-parser'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { stringify } from 'yaml'
+import { fictionalAlert } from '../support/fixtures'
+import {
+  freePort,
+  type RunningServer,
+  startServer,
+  startServerExpectingFailure,
+} from '../support/server'
+
+describe('npm start', () => {
+  let dataDir: string
+  let server: RunningServer
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'data-'))
+    server = await startServer({ DATA_DIR: dataDir, PUBLIC_URL: 'https://varningar.example.se' })
+  })
+
+  afterAll(async () => {
+    await server?.stop()
+    await rm(dataDir, { recursive: true, force: true })
+  })
+
+  it('serves /healthz, the home page with the jem & fix warning and a valid feed', async () => {
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200)
+
+    const home = await fetch(`${server.url}/`)
+    expect(home.status).toBe(200)
+    const html = await home.text()
+    expect(html).toContain('jem &amp; fix varnar för falska sms')
+
+    const page = await (await fetch(`${server.url}/alerts/jem-fix-2026-02-28`)).text()
+    for (const fact of [
+      '@jemfix.com',
+      '046-28 52 900',
+      '+46462852900',
+      'jemofixsverige',
+      'jemfix.se',
+    ]) {
+      expect(page).toContain(fact)
+    }
+
+    const feed = await fetch(`${server.url}/feed.xml`)
+    const xml = await feed.text()
+    expect(XMLValidator.validate(xml)).toBe(true)
+    expect(xml).toContain('<link>https://varningar.example.se/alerts/jem-fix-2026-02-28</link>')
+  })
+
+  it('stops cleanly on SIGTERM', async () => {
+    await server.stop()
+    expect(server.output()).toMatch(/SIGTERM: finishing open requests/)
+    await expect(fetch(`${server.url}/healthz`)).rejects.toThrow()
+  })
+})
+
+describe('npm start with an invalid record', () => {
+  it('refuses to start and names the file and field', async () => {
+    const alertsDir = await mkdtemp(join(tmpdir(), 'alerts-'))
+    await writeFile(join(alertsDir, 'bad.yaml'), stringify(fictionalAlert({ channels: ['fax'] })))
+    const result = await startServerExpectingFailure({
+      ALERTS_DIR: alertsDir,
+      PORT: String(await freePort()),
+    })
+    await rm(alertsDir, { recursive: true, force: true })
+    expect(result.code).toBe(1)
+    expect(result.output).toMatch(/Refusing to start/)
+    expect(result.output).toMatch(/bad\.yaml: channels\[0\]:/)
+  })
+})

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest'
+import { createTestApp } from '../support/app'
+
+// Every kind of response, cached or not, must carry the same security headers.
+const REQUESTS: [string, number][] = [
+  ['/', 200],
+  ['/alerts/exempelbolaget-2026-03-01', 200],
+  ['/companies', 200],
+  ['/companies/exempelbolaget', 200],
+  ['/feed.xml', 200],
+  ['/assets/site.css', 200],
+  ['/api/alerts', 200],
+  ['/api/alerts/exempelbolaget-2026-03-01', 200],
+  ['/api/companies/exempelbolaget', 200],
+  ['/healthz', 200],
+  ['/alerts/missing', 404],
+  ['/api/alerts/missing', 404],
+  ['/nowhere', 404],
+]
+
+describe('security headers', () => {
+  it.each(REQUESTS)('GET %s (%i) sends an explicit CSP and nosniff', async (path, status) => {
+    const res = await createTestApp().app.request(path)
+    expect(res.status).toBe(status)
+    expect(res.headers.get('content-security-policy')).toBe(
+      "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+    )
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin')
+  })
+
+  it('keeps the headers on a 304', async () => {
+    const { app } = createTestApp()
+    const etag = (await app.request('/')).headers.get('etag') ?? ''
+    const res = await app.request('/', { headers: { 'If-None-Match': etag } })
+    expect(res.status).toBe(304)
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'none'")
+  })
+
+  it('links only to http(s) URLs and site paths on every page', async () => {
+    const { app } = createTestApp()
+    for (const path of ['/', '/alerts/provbutiken-2026-04-10', '/companies/exempelbolaget', '/companies']) {
+      const html = await (await app.request(path)).text()
+      for (const [, href] of html.matchAll(/href="([^"]*)"/g)) {
+        expect(href).toMatch(/^(https?:\/\/|\/)/)
+      }
+    }
+  })
+})

@@ -1,0 +1,62 @@
+import { stringify } from 'yaml'
+import { type Catalog, loadCatalog } from '../../src/core/catalog'
+import type { RecordFile } from '../../src/core/records'
+
+/**
+ * FICTION. Every company, domain and number here is made up: domains under the reserved
+ * example.se / example.com, phone numbers in the Swedish fiction range 08-465 004 00–99.
+ */
+export function fictionalAlert(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    id: 'exempelbolaget-2026-03-01',
+    title: 'Exempelbolaget varnar för falska sms',
+    summary: 'Fiktiv varning för tester: bedragare skickar sms i Exempelbolagets namn.',
+    published: '2026-03-01',
+    language: 'sv',
+    company: { slug: 'exempelbolaget', name: 'Exempelbolaget', aliases: ['exempel bolaget'] },
+    channels: ['sms'],
+    official: {
+      websites: ['https://www.example.se/'],
+      emailDomains: ['example.se'],
+      phones: [{ number: '+46846500400', display: '08-465 004 00', label: 'Kundtjänst' }],
+      social: [
+        {
+          platform: 'instagram',
+          handle: 'exempelbolaget',
+          url: 'https://www.instagram.com/exempelbolaget',
+        },
+      ],
+    },
+    tips: ['Exempelbolaget skickar aldrig länkar i sms.'],
+    source: { title: 'Fiktiv källa', publisher: 'Testredaktionen', date: '2026-03-01' },
+    ...overrides,
+  }
+}
+
+export function recordFile(name: string, record: unknown): RecordFile {
+  return { name: `alerts/${name}.yaml`, text: stringify(record) }
+}
+
+/** A second fictional company, so lists and cross-record rules have something to compare. */
+export function secondFictionalAlert(overrides: Record<string, unknown> = {}) {
+  return fictionalAlert({
+    id: 'provbutiken-2026-04-10',
+    title: 'Provbutiken varnar för falska mejl',
+    published: '2026-04-10',
+    company: { slug: 'provbutiken', name: 'Provbutiken', aliases: [] },
+    channels: ['email', 'web'],
+    official: {
+      websites: ['https://provbutiken.example.com/'],
+      emailDomains: ['provbutiken.example.com'],
+      phones: [{ number: '+46846500450', display: '08-465 004 50' }],
+      social: [],
+    },
+    reportedFakes: [{ value: 'https://provbutiken-kampanj.example/vinst', note: 'Falsk tävling' }],
+    ...overrides,
+  })
+}
+
+export function fictionalCatalog(...records: Record<string, unknown>[]): Catalog {
+  const list = records.length > 0 ? records : [fictionalAlert(), secondFictionalAlert()]
+  return loadCatalog(list.map((r, i) => recordFile(`r${i}`, r)))
+}
