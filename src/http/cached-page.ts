@@ -31,7 +31,11 @@ export async function toCachedResponse(text: string, policy: CachePolicy): Promi
   let hex = ''
   for (const byte of digest) hex += byte.toString(16).padStart(2, '0')
   const etag = `"${hex}"`
-  const notModifiedHeaders = { ...SECURITY_HEADERS, ETag: etag, 'Cache-Control': policy.cacheControl }
+  const notModifiedHeaders = {
+    ...SECURITY_HEADERS,
+    ETag: etag,
+    'Cache-Control': policy.cacheControl,
+  }
   return {
     bytes,
     etag,

@@ -49,7 +49,9 @@ export function apiAlertRoutes({ catalog, publicUrl, cache }: RouteDeps) {
     .get('/companies', (c) => {
       const render = () =>
         JSON.stringify({
-          companies: [...catalog.companies.values()].map((company) => companyJson(company, publicUrl)),
+          companies: [...catalog.companies.values()].map((company) =>
+            companyJson(company, publicUrl),
+          ),
         })
       return serveCached(c, cache, 'api:companies', render, POLICIES.json)
     })

@@ -9,7 +9,9 @@ import { notFound, renderHtml } from '../http/errors'
 
 /** Pages for people: the list, one page per alert and one per company. */
 export function pageRoutes({ catalog, publicUrl, cache }: RouteDeps) {
-  const companies = [...catalog.companies.values()].sort((a, b) => a.name.localeCompare(b.name, 'sv'))
+  const companies = [...catalog.companies.values()].sort((a, b) =>
+    a.name.localeCompare(b.name, 'sv'),
+  )
   return new Hono()
     .get('/', (c) =>
       serveCached(

@@ -39,7 +39,12 @@ describe('security headers', () => {
 
   it('links only to http(s) URLs and site paths on every page', async () => {
     const { app } = createTestApp()
-    for (const path of ['/', '/alerts/provbutiken-2026-04-10', '/companies/exempelbolaget', '/companies']) {
+    for (const path of [
+      '/',
+      '/alerts/provbutiken-2026-04-10',
+      '/companies/exempelbolaget',
+      '/companies',
+    ]) {
       const html = await (await app.request(path)).text()
       for (const [, href] of html.matchAll(/href="([^"]*)"/g)) {
         expect(href).toMatch(/^(https?:\/\/|\/)/)
