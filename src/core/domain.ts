@@ -29,3 +29,49 @@ export function defang(value: string): string {
     .replace(/\./g, '[.]')
     .replace(/@/g, '[@]')
 }
+
+/** The parts of a hostname that matching needs, or null when it has no registrable domain. */
+export interface HostParts {
+  hostname: string
+  /** eTLD+1, e.g. jemfix.com or com.se */
+  registrable: string
+  /** The registrable domain without its public suffix, e.g. jemfix */
+  label: string
+  publicSuffix: string
+  /** Labels left of the registrable domain, e.g. ['jemfix', 'com'] for jemfix.com.order.example */
+  subdomainLabels: string[]
+}
+
+// RFC 2606 names reserved for documentation and tests: judged like real domains so that
+// examples and fixtures behave as real messages would.
+const RESERVED_TLDS = new Set(['example', 'test'])
+
+export function hostParts(hostname: string): HostParts | null {
+  const labels = hostname.split('.')
+  if (labels.length >= 2 && RESERVED_TLDS.has(labels.at(-1)!)) {
+    return {
+      hostname,
+      registrable: labels.slice(-2).join('.'),
+      label: labels.at(-2)!,
+      publicSuffix: labels.at(-1)!,
+      subdomainLabels: labels.slice(0, -2),
+    }
+  }
+  const info = parse(hostname, { allowPrivateDomains: false })
+  if (
+    info.isIp ||
+    !info.isIcann ||
+    !info.domain ||
+    !info.publicSuffix ||
+    !info.domainWithoutSuffix
+  ) {
+    return null
+  }
+  return {
+    hostname,
+    registrable: info.domain,
+    label: info.domainWithoutSuffix,
+    publicSuffix: info.publicSuffix,
+    subdomainLabels: info.subdomain ? info.subdomain.split('.') : [],
+  }
+}
