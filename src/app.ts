@@ -1,11 +1,14 @@
 import { Hono } from 'hono'
+import { HTTPException } from 'hono/http-exception'
 import type { RouteDeps } from './app-context'
 import type { Catalog } from './core/catalog'
+import { buildContactIndex } from './core/check/contact-index'
 import { RenderCache } from './http/cached-page'
-import { notFound, wantsJson } from './http/errors'
+import { clientError, notFound, wantsJson } from './http/errors'
 import { SECURITY_HEADERS } from './http/security-headers'
 import { apiAlertRoutes } from './routes/api-alerts'
 import { assetRoutes } from './routes/assets'
+import { checkRoutes } from './routes/check'
 import { feedRoutes } from './routes/feed'
 import { pageRoutes } from './routes/pages'
 
@@ -37,11 +40,22 @@ export function createApp(deps: AppDeps) {
   app.route('/', pageRoutes(routeDeps))
   app.route('/', feedRoutes(routeDeps))
   app.route('/', assetRoutes(routeDeps))
+  app.route('/', checkRoutes(routeDeps, buildContactIndex(deps.catalog)))
   app.route('/api', apiAlertRoutes(routeDeps))
   app.notFound((c) =>
     notFound(c, wantsJson(c) ? 'no such endpoint' : 'Vi hittar ingen sida på den adressen.'),
   )
   app.onError((error, c) => {
+    if (error instanceof HTTPException && error.status >= 400 && error.status < 500) {
+      // Thrown by middleware such as csrf(): a client problem, answered like every other 4xx.
+      const message =
+        error.status !== 403
+          ? error.message || 'bad request'
+          : wantsJson(c)
+            ? 'cross-site request refused'
+            : 'Formuläret skickades från en annan webbplats. Ladda om sidan och försök igen.'
+      return clientError(c, error.status, message)
+    }
     ;(deps.logError ?? console.error)(error)
     return wantsJson(c)
       ? c.json({ error: 'internal error' }, 500, SECURITY_HEADERS)

@@ -1,4 +1,5 @@
 import type { Context } from 'hono'
+import type { ClientErrorStatusCode } from 'hono/utils/http-status'
 import { ErrorPage, NotFoundPage } from '../../templates/not-found-page'
 import { SECURITY_HEADERS } from './security-headers'
 
@@ -20,7 +21,7 @@ export async function notFound(c: Context, message: string): Promise<Response> {
 /** A 4xx answer that names the problem, as JSON or as a page. */
 export async function clientError(
   c: Context,
-  status: 400 | 403 | 404 | 405 | 409 | 410 | 413 | 415 | 422 | 429,
+  status: ClientErrorStatusCode,
   message: string,
   title = 'Något blev fel',
 ): Promise<Response> {

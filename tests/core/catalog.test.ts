@@ -26,7 +26,7 @@ describe('buildCatalog', () => {
       'exempelbolaget-2026-05-01',
       'exempelbolaget-2026-03-01',
     ])
-    expect(company?.official.emailDomains).toEqual(['example.se'])
+    expect(company?.official.emailDomains).toEqual(['exempelbolaget.example.se'])
   })
 
   it('rejects a duplicate id, naming both files', () => {

@@ -55,7 +55,7 @@ describe('GET /feed.xml', () => {
     expect(item.guid['@isPermaLink']).toBe('true')
     expect(item.pubDate).toBe('Sun, 01 Mar 2026 00:00:00 GMT')
     expect(item.description).toContain('08-465 004 00')
-    expect(item.description).toContain('@example.se')
+    expect(item.description).toContain('@exempelbolaget.example.se')
     expect(item.description).toContain('https://www.instagram.com/exempelbolaget')
   })
 

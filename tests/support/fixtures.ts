@@ -16,8 +16,8 @@ export function fictionalAlert(overrides: Record<string, unknown> = {}): Record<
     company: { slug: 'exempelbolaget', name: 'Exempelbolaget', aliases: ['exempel bolaget'] },
     channels: ['sms'],
     official: {
-      websites: ['https://www.example.se/'],
-      emailDomains: ['example.se'],
+      websites: ['https://www.exempelbolaget.example.se/'],
+      emailDomains: ['exempelbolaget.example.se'],
       phones: [{ number: '+46846500400', display: '08-465 004 00', label: 'Kundtjänst' }],
       social: [
         {

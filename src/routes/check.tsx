@@ -1,0 +1,111 @@
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { csrf } from 'hono/csrf'
+import { z } from 'zod'
+import { CheckPage, SENDER_MAX, TEXT_MAX } from '../../templates/check-page'
+import type { RouteDeps } from '../app-context'
+import { checkMessage } from '../core/check/check-message'
+import type { ContactIndex } from '../core/check/contact-index'
+import { POLICIES, serveCached } from '../http/cached-page'
+import { clientError, renderHtml } from '../http/errors'
+import { SECURITY_HEADERS, securityHeaders } from '../http/security-headers'
+import { zodProblem } from '../http/validation'
+
+/** Bytes accepted for a check: 10,000 characters of UTF-8 plus JSON escaping, with room to spare. */
+export const CHECK_BODY_LIMIT = 64 * 1024
+
+function requiredString(issue: { input?: unknown }): string {
+  return issue.input === undefined ? 'is required' : 'must be a string'
+}
+
+export const CheckRequestSchema = z.object({
+  text: z
+    .string({ error: requiredString })
+    .trim()
+    .min(1, 'must not be empty')
+    .max(TEXT_MAX, `must be at most ${TEXT_MAX} characters`),
+  sender: z
+    .string({ error: requiredString })
+    .max(SENDER_MAX, `must be at most ${SENDER_MAX} characters`)
+    .optional(),
+})
+
+const NO_STORE = { ...SECURITY_HEADERS, 'Cache-Control': 'no-store' }
+
+/**
+ * The checker: GET/POST /check for people (works without JavaScript) and POST /api/check.
+ * Pasted text is only held for the request: never stored, logged or cached.
+ */
+export function checkRoutes({ catalog, publicUrl, cache }: RouteDeps, index: ContactIndex) {
+  const limit = bodyLimit({
+    maxSize: CHECK_BODY_LIMIT,
+    onError: (c) =>
+      clientError(
+        c,
+        413,
+        `the body is larger than ${CHECK_BODY_LIMIT} bytes`,
+        'Meddelandet är för långt',
+      ),
+  })
+  return new Hono()
+    .use('/check', securityHeaders())
+    .use('/api/check', securityHeaders())
+    .get('/check', (c) =>
+      serveCached(c, cache, 'page:/check', () => renderHtml(<CheckPage />), POLICIES.page),
+    )
+    .post('/check', csrf(), limit, async (c) => {
+      const form = await c.req.parseBody().catch(() => null)
+      const fields = {
+        text: typeof form?.text === 'string' ? form.text : undefined,
+        sender:
+          typeof form?.sender === 'string' && form.sender.trim() !== '' ? form.sender : undefined,
+      }
+      const parsed = CheckRequestSchema.safeParse(fields)
+      if (!parsed.success) {
+        const message =
+          parsed.error.issues[0]?.path[0] === 'sender'
+            ? `Avsändaren får vara högst ${SENDER_MAX} tecken.`
+            : fields.text && fields.text.trim().length > TEXT_MAX
+              ? `Meddelandet får vara högst ${TEXT_MAX} tecken.`
+              : 'Klistra in meddelandet du vill kolla.'
+        const page = (
+          <CheckPage text={fields.text ?? ''} sender={fields.sender ?? ''} error={message} />
+        )
+        return c.html(await renderHtml(page), 400, NO_STORE)
+      }
+      const result = checkMessage(index, parsed.data)
+      const company = result.company ? catalog.companies.get(result.company.slug) : undefined
+      const page = (
+        <CheckPage
+          text={parsed.data.text}
+          sender={parsed.data.sender ?? ''}
+          result={result}
+          company={company}
+        />
+      )
+      return c.html(await renderHtml(page), 200, NO_STORE)
+    })
+    .post('/api/check', limit, async (c) => {
+      let body: unknown
+      try {
+        body = JSON.parse(await c.req.text())
+      } catch {
+        return c.json(
+          { error: 'the body must be JSON: {"text": "...", "sender": "..."}' },
+          400,
+          NO_STORE,
+        )
+      }
+      const parsed = CheckRequestSchema.safeParse(body)
+      if (!parsed.success) return c.json({ error: zodProblem(parsed.error) }, 400, NO_STORE)
+      const result = checkMessage(index, parsed.data)
+      return c.json(
+        {
+          ...result,
+          alerts: result.alerts.map((a) => ({ ...a, url: `${publicUrl}/alerts/${a.id}` })),
+        },
+        200,
+        NO_STORE,
+      )
+    })
+}

@@ -1,0 +1,171 @@
+import { describe, expect, it } from 'vitest'
+import { createTestApp, PUBLIC_URL } from '../support/app'
+import { checkerCatalog } from '../support/checker'
+
+const { app } = createTestApp(checkerCatalog())
+
+function postJson(body: unknown, init: RequestInit = {}) {
+  return app.request('/api/check', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+    ...init,
+  })
+}
+
+function postForm(fields: Record<string, string>, origin = 'http://localhost') {
+  return app.request('/check', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: origin },
+    body: new URLSearchParams(fields).toString(),
+  })
+}
+
+describe('POST /api/check', () => {
+  it('answers the contract: verdict, company, findings, redFlags, alerts with URLs', async () => {
+    const res = await postJson({
+      text: 'jem & fix: logga in på https://jemfix-login.example/x',
+      sender: '+46 46 285 29 00',
+    })
+    expect(res.status).toBe(200)
+    expect(res.headers.get('cache-control')).toBe('no-store')
+    const body = (await res.json()) as Record<string, unknown>
+    expect(Object.keys(body).sort()).toEqual([
+      'alerts',
+      'company',
+      'findings',
+      'redFlags',
+      'verdict',
+    ])
+    expect(body.verdict).toBe('suspicious')
+    expect(body.company).toEqual({ slug: 'jem-fix', name: 'jem & fix' })
+    expect(body.findings).toEqual([
+      {
+        kind: 'phone',
+        value: '+46 46 285 29 00',
+        normalized: '+46462852900',
+        status: 'official',
+        reason: expect.any(String),
+        company: 'jem-fix',
+      },
+      {
+        kind: 'url',
+        value: 'https://jemfix-login.example/x',
+        normalized: 'jemfix-login.example',
+        status: 'lookalike',
+        reason: expect.stringMatching(/jem & fix/),
+        company: 'jem-fix',
+      },
+    ])
+    expect(body.alerts).toEqual([
+      {
+        id: 'jem-fix-2026-02-28',
+        title: expect.any(String),
+        url: `${PUBLIC_URL}/alerts/jem-fix-2026-02-28`,
+      },
+    ])
+  })
+
+  it.each([
+    ['not JSON', 'text=hello', /must be JSON/],
+    ['a JSON array', '[1,2]', /JSON object/],
+    ['a JSON string', '"hello"', /JSON object/],
+    ['no text', { sender: 'x' }, /^text: is required$/],
+    ['empty text', { text: '' }, /^text: must not be empty$/],
+    ['blank text', { text: '   \n ' }, /^text: must not be empty$/],
+    ['text of the wrong type', { text: 42 }, /^text: must be a string$/],
+    ['sender of the wrong type', { text: 'hej', sender: ['a'] }, /^sender: must be a string$/],
+    [
+      'text over 10,000 characters',
+      { text: 'a'.repeat(10_001) },
+      /^text: must be at most 10000 characters$/,
+    ],
+    [
+      'sender over 320 characters',
+      { text: 'hej', sender: 'a'.repeat(321) },
+      /^sender: must be at most 320 characters$/,
+    ],
+  ])('answers 400 naming the problem for %s', async (_case, body, error) => {
+    const res = await postJson(body)
+    expect(res.status).toBe(400)
+    expect(((await res.json()) as { error: string }).error).toMatch(error)
+  })
+
+  it('accepts exactly 10,000 characters', async () => {
+    expect((await postJson({ text: 'å'.repeat(10_000) })).status).toBe(200)
+  })
+
+  it('answers 413 for a body over the limit', async () => {
+    const res = await postJson({ text: 'a'.repeat(70_000) })
+    expect(res.status).toBe(413)
+    expect(await res.json()).toEqual({ error: expect.stringMatching(/larger than/) })
+  })
+
+  it('never answers 500 to hostile input', async () => {
+    const inputs = [
+      'https://[::1',
+      'http://%%%',
+      '@'.repeat(500),
+      'xn--zz.com xn--.com',
+      '\u0000\uFFFF\uD800',
+      'a@b@c@d.com',
+      'https://a@',
+      '+'.repeat(300),
+    ]
+    for (const text of inputs) {
+      const res = await postJson({ text, sender: text.slice(0, 320) })
+      expect(res.status).toBe(200)
+    }
+  })
+})
+
+describe('/check page', () => {
+  it('shows the form without JavaScript', async () => {
+    const res = await app.request('/check')
+    expect(res.status).toBe(200)
+    const html = await res.text()
+    expect(html).toContain('<form method="post" action="/check"')
+    expect(html).toContain('name="text"')
+    expect(html).not.toContain('<script')
+  })
+
+  it('shows the verdict, each finding with its reason, and the official contacts', async () => {
+    const res = await postForm({
+      text: 'jem & fix: betala på https://jemfix-present.example/abc eller ring 046-28 52 900',
+      sender: '',
+    })
+    expect(res.status).toBe(200)
+    expect(res.headers.get('cache-control')).toBe('no-store')
+    const html = await res.text()
+    expect(html).toContain('Misstänkt meddelande')
+    expect(html).toContain('hxxps://jemfix-present[.]example/abc')
+    expect(html).not.toMatch(/href="[^"]*jemfix-present/)
+    expect(html).toContain('Förväxlingsbar kopia')
+    expect(html).toContain('046-28 52 900')
+    expect(html).toContain('officiella kontaktvägar')
+  })
+
+  it('never reflects the pasted text unescaped', async () => {
+    const html = await (
+      await postForm({
+        text: '<script>alert(1)</script><a href="javascript:x">jem & fix</a>',
+        sender: '"><img src=x>',
+      })
+    ).text()
+    expect(html).not.toContain('<script>alert(1)')
+    expect(html).not.toContain('<img src=x>')
+    expect(html).not.toContain('href="javascript:')
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
+  })
+
+  it('rejects a cross-site form post (CSRF)', async () => {
+    const res = await postForm({ text: 'hej' }, 'https://evil.example')
+    expect(res.status).toBe(403)
+  })
+
+  it('answers an empty message with 400 and a Swedish explanation', async () => {
+    const res = await postForm({ text: '  ' })
+    expect(res.status).toBe(400)
+    expect(await res.text()).toContain('Klistra in meddelandet du vill kolla.')
+  })
+})
