@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
+import type { ClientErrorStatusCode } from 'hono/utils/http-status'
 import type { RouteDeps } from './app-context'
 import type { Catalog } from './core/catalog'
 import { buildContactIndex } from './core/check/contact-index'
@@ -54,7 +55,7 @@ export function createApp(deps: AppDeps) {
           : wantsJson(c)
             ? 'cross-site request refused'
             : 'Formuläret skickades från en annan webbplats. Ladda om sidan och försök igen.'
-      return clientError(c, error.status, message)
+      return clientError(c, error.status as ClientErrorStatusCode, message)
     }
     ;(deps.logError ?? console.error)(error)
     return wantsJson(c)
