@@ -1,3 +1,4 @@
+import { benchChecker } from './checker'
 import { benchPages } from './pages'
 
 /**
@@ -6,6 +7,7 @@ import { benchPages } from './pages'
  */
 const sections: Record<string, () => Promise<void>> = {
   pages: benchPages,
+  checker: benchChecker,
 }
 
 const wanted = process.argv.slice(2)
