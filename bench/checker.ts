@@ -1,5 +1,8 @@
+import { openSqlite } from '../src/adapters/node/sqlite-database'
 import { createApp } from '../src/app'
 import { loadCatalog } from '../src/core/catalog'
+import { createJsonMailer } from '../src/mail/mailer'
+import { SubscriptionStore } from '../src/store/subscription-store'
 import { benchMessage, fictionalCompanyRecords } from './fictional-companies'
 
 const WARMUP = 300
@@ -15,7 +18,12 @@ export async function benchChecker(): Promise<void> {
   for (const count of [10, 1_000, 10_000]) {
     const started = performance.now()
     const catalog = loadCatalog(fictionalCompanyRecords(count))
-    const app = createApp({ catalog, publicUrl: 'http://localhost' })
+    const app = createApp({
+      catalog,
+      publicUrl: 'http://localhost',
+      store: new SubscriptionStore(openSqlite(':memory:')),
+      mailer: createJsonMailer('bench@localhost'),
+    })
     const loadMs = performance.now() - started
     const target = [...catalog.companies.values()][Math.floor(count / 2)]!
     const body = JSON.stringify({

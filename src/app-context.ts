@@ -1,5 +1,20 @@
+import type { Context } from 'hono'
 import type { Catalog } from './core/catalog'
 import type { RenderCache } from './http/cached-page'
+import type { Mailer } from './mail/mailer'
+import type { SubscriptionStore } from './store/subscription-store'
+
+/** What the subscription routes need from the runtime. */
+export interface SubscriptionDeps {
+  store: SubscriptionStore
+  mailer: Mailer
+  clock: () => Date
+  /** The client's address for rate limiting, as the platform knows it. */
+  clientIp: (c: Context) => string
+  /** Runs work after the response (waitUntil on Workers). */
+  defer: (task: Promise<unknown>) => void
+  logError: (error: unknown) => void
+}
 
 /** What every route module receives from createApp. */
 export interface RouteDeps {
@@ -7,4 +22,5 @@ export interface RouteDeps {
   /** Absolute base URL without trailing slash, e.g. https://varningar.example.se */
   publicUrl: string
   cache: RenderCache
+  subscriptions: SubscriptionDeps
 }

@@ -1,4 +1,4 @@
-import { Hono } from 'hono'
+import { type Context, Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ClientErrorStatusCode } from 'hono/utils/http-status'
 import type { RouteDeps } from './app-context'
@@ -7,27 +7,46 @@ import { buildContactIndex } from './core/check/contact-index'
 import { RenderCache } from './http/cached-page'
 import { clientError, notFound, wantsJson } from './http/errors'
 import { SECURITY_HEADERS } from './http/security-headers'
+import type { Mailer } from './mail/mailer'
 import { apiAlertRoutes } from './routes/api-alerts'
 import { assetRoutes } from './routes/assets'
 import { checkRoutes } from './routes/check'
 import { feedRoutes } from './routes/feed'
 import { pageRoutes } from './routes/pages'
+import { subscriptionRoutes } from './routes/subscriptions'
+import type { SubscriptionStore } from './store/subscription-store'
 
 /** Everything the app needs from its runtime; the Node and Worker entries build it. */
 export interface AppDeps {
   catalog: Catalog
   /** Absolute base URL for links in the feed, mail and canonical tags; no trailing slash needed. */
   publicUrl: string
+  store: SubscriptionStore
+  mailer: Mailer
+  clock?: () => Date
+  /** The client's address for rate limiting; defaults to one shared bucket. */
+  clientIp?: (c: Context) => string
+  /** Runs work after the response; defaults to fire-and-forget. */
+  defer?: (task: Promise<unknown>) => void
   /** Called with unexpected errors; the response never reveals them. */
   logError?: (error: unknown) => void
 }
 
 /** Builds the whole site: pages, feed, JSON API and health check. */
 export function createApp(deps: AppDeps) {
+  const logError = deps.logError ?? console.error
   const routeDeps: RouteDeps = {
     catalog: deps.catalog,
     publicUrl: deps.publicUrl.replace(/\/+$/, ''),
     cache: new RenderCache(),
+    subscriptions: {
+      store: deps.store,
+      mailer: deps.mailer,
+      clock: deps.clock ?? (() => new Date()),
+      clientIp: deps.clientIp ?? (() => 'unknown'),
+      defer: deps.defer ?? ((task) => void task.catch(logError)),
+      logError,
+    },
   }
   // No app-wide middleware: precomputed responses carry SECURITY_HEADERS themselves, which
   // keeps Hono on its single-handler fast path; dynamic routes add securityHeaders() locally.
@@ -42,6 +61,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', feedRoutes(routeDeps))
   app.route('/', assetRoutes(routeDeps))
   app.route('/', checkRoutes(routeDeps, buildContactIndex(deps.catalog)))
+  app.route('/', subscriptionRoutes(routeDeps))
   app.route('/api', apiAlertRoutes(routeDeps))
   app.notFound((c) =>
     notFound(c, wantsJson(c) ? 'no such endpoint' : 'Vi hittar ingen sida på den adressen.'),
@@ -57,7 +77,7 @@ export function createApp(deps: AppDeps) {
             : 'Formuläret skickades från en annan webbplats. Ladda om sidan och försök igen.'
       return clientError(c, error.status as ClientErrorStatusCode, message)
     }
-    ;(deps.logError ?? console.error)(error)
+    logError(error)
     return wantsJson(c)
       ? c.json({ error: 'internal error' }, 500, SECURITY_HEADERS)
       : c.text('Ett internt fel uppstod. Försök igen om en stund.', 500, SECURITY_HEADERS)

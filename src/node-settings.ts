@@ -2,25 +2,55 @@ import { z } from 'zod'
 
 const port = z.coerce.number().int().min(0).max(65535)
 
-/** Settings of the Node server, read from the environment by src/node.ts only. */
+/** Settings of the Node server and CLI, read from the environment by the entries only. */
 export const NodeSettingsSchema = z
   .object({
     PORT: port.default(8787),
     HOST: z.string().min(1).default('127.0.0.1'),
     DATA_DIR: z.string().min(1).default('./data'),
-    PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+    PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
     ALERTS_DIR: z.string().min(1).default('./alerts'),
+    SMTP_URL: z
+      .url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' })
+      .optional(),
+    MAIL_FROM: z.string().min(3).optional(),
+    DIGEST_HOUR: z
+      .union([z.literal('off'), z.coerce.number().int().min(0).max(23)], {
+        error: 'must be an hour 0-23 or "off"',
+      })
+      .default(7),
+    DIGEST_TIMEZONE: z
+      .string()
+      .refine((tz) => {
+        try {
+          new Intl.DateTimeFormat('sv-SE', { timeZone: tz })
+          return true
+        } catch {
+          return false
+        }
+      }, 'must be an IANA time zone such as Europe/Stockholm')
+      .default('Europe/Stockholm'),
+    TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   })
-  .transform((s) => ({
-    ...s,
-    PUBLIC_URL: (s.PUBLIC_URL ?? `http://${hostForUrl(s.HOST)}:${s.PORT}`).replace(/\/+$/, ''),
-  }))
+  .transform((s) => {
+    const publicUrl = (s.PUBLIC_URL ?? `http://${hostForUrl(s.HOST)}:${s.PORT}`).replace(/\/+$/, '')
+    return {
+      ...s,
+      PUBLIC_URL: publicUrl,
+      MAIL_FROM: s.MAIL_FROM ?? `Bedrägerivarningar <noreply@${mailHost(publicUrl)}>`,
+    }
+  })
 
 export type NodeSettings = z.infer<typeof NodeSettingsSchema>
 
 function hostForUrl(host: string): string {
   if (host === '0.0.0.0' || host === '::') return 'localhost'
   return host.includes(':') ? `[${host}]` : host
+}
+
+function mailHost(publicUrl: string): string {
+  const host = new URL(publicUrl).hostname
+  return host.includes('.') && !/^[\d.]+$/.test(host) ? host : 'localhost.localdomain'
 }
 
 /** Parses settings, turning zod's issues into one readable line per bad variable. */

@@ -1,23 +1,69 @@
 import { mkdir } from 'node:fs/promises'
 import { serve } from '@hono/node-server'
-import { readRecordFiles } from './adapters/node/record-files'
+import { getConnInfo } from '@hono/node-server/conninfo'
+import { scheduleDaily } from './adapters/node/daily-schedule'
+import { createNodeRuntime } from './adapters/node/node-runtime'
 import { createApp } from './app'
-import { loadCatalog } from './core/catalog'
 import { InvalidRecordsError } from './core/record-issues'
+import { runDigest } from './digest/run-digest'
 import { parseNodeSettings } from './node-settings'
 
 /** The embedded default: the whole site on Node, configured by environment variables. */
 async function main() {
   const settings = parseNodeSettings(process.env)
   await mkdir(settings.DATA_DIR, { recursive: true })
-  const catalog = loadCatalog(await readRecordFiles(settings.ALERTS_DIR))
-  const app = createApp({ catalog, publicUrl: settings.PUBLIC_URL })
+  const runtime = await createNodeRuntime(settings)
+  const { catalog, store, mailer } = runtime
+  await store.registerAlerts(
+    catalog.alerts.map((a) => a.id),
+    new Date().toISOString(),
+  )
+
+  const pending = new Set<Promise<unknown>>()
+  const app = createApp({
+    catalog,
+    publicUrl: settings.PUBLIC_URL,
+    store,
+    mailer,
+    clientIp: (c) =>
+      (settings.TRUST_PROXY === 'true' && c.req.header('x-forwarded-for')?.split(',')[0]?.trim()) ||
+      getConnInfo(c).remote.address ||
+      'unknown',
+    defer: (task) => {
+      const tracked = task
+        .catch((error: unknown) => console.error(error))
+        .finally(() => pending.delete(tracked))
+      pending.add(tracked)
+    },
+  })
+
+  const schedule =
+    settings.DIGEST_HOUR === 'off'
+      ? null
+      : scheduleDaily({
+          hour: settings.DIGEST_HOUR,
+          timeZone: settings.DIGEST_TIMEZONE,
+          task: async () => {
+            const outcome = await runDigest({
+              catalog,
+              store,
+              mailer,
+              publicUrl: settings.PUBLIC_URL,
+              clock: () => new Date(),
+            })
+            console.log(
+              `digest ${outcome.runId}: ${outcome.status}, ${outcome.sent} sent, ${outcome.failed} failed, ${outcome.bounced} bounced`,
+            )
+          },
+        })
 
   const server = serve(
     { fetch: app.fetch, port: settings.PORT, hostname: settings.HOST },
     (info) => {
       console.log(
-        `Serving ${catalog.alerts.length} alert(s) on http://${info.address}:${info.port} (public URL ${settings.PUBLIC_URL})`,
+        `Serving ${catalog.alerts.length} alert(s) on http://${info.address}:${info.port} (public URL ${settings.PUBLIC_URL}); ` +
+          `mail ${settings.SMTP_URL ? 'via SMTP' : `to ${settings.DATA_DIR}/outbox`}; ` +
+          `digest ${settings.DIGEST_HOUR === 'off' ? 'off' : `daily at ${settings.DIGEST_HOUR}:00 ${settings.DIGEST_TIMEZONE}`}`,
       )
     },
   )
@@ -27,9 +73,14 @@ async function main() {
     if (stopping) return
     stopping = true
     console.log(`${signal}: finishing open requests, then stopping`)
+    schedule?.stop()
     const force = setTimeout(() => process.exit(1), 10_000)
     force.unref()
-    server.close(() => process.exit(0))
+    server.close(async () => {
+      await Promise.allSettled(pending)
+      await runtime.close()
+      process.exit(0)
+    })
   }
   process.on('SIGTERM', () => shutdown('SIGTERM'))
   process.on('SIGINT', () => shutdown('SIGINT'))

@@ -9,6 +9,7 @@ export function CompanyPage({ company, publicUrl }: { company: Company; publicUr
       title={company.name}
       description={`Officiella kontaktvägar och bedrägerivarningar för ${company.name}.`}
       canonical={`${publicUrl}/companies/${company.slug}`}
+      subscribeCompany={company}
     >
       <h1>{company.name}</h1>
       {company.aliases.length > 0 ? (

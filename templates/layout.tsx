@@ -1,15 +1,27 @@
 import type { Child } from 'hono/jsx'
+import { SubscribeForm } from './components/subscribe-form'
 
 export interface LayoutProps {
   title: string
   description?: string
   /** Absolute URL of this page, for the canonical link. */
   canonical?: string
+  /** Offers "only this company" in the subscription form. */
+  subscribeCompany?: { slug: string; name: string } | undefined
+  /** False on pages that are themselves about subscribing. */
+  showSubscribe?: boolean
   children: Child
 }
 
 /** The page shell: Swedish, mobile-first, one local stylesheet, no scripts. */
-export function Layout({ title, description, canonical, children }: LayoutProps) {
+export function Layout({
+  title,
+  description,
+  canonical,
+  subscribeCompany,
+  showSubscribe = true,
+  children,
+}: LayoutProps) {
   return (
     <html lang="sv">
       <head>
@@ -37,6 +49,7 @@ export function Layout({ title, description, canonical, children }: LayoutProps)
         </header>
         <main class="wrap" id="innehall">
           {children}
+          {showSubscribe ? <SubscribeForm company={subscribeCompany} /> : null}
         </main>
         <footer class="site-footer">
           <div class="wrap">

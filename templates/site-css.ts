@@ -40,6 +40,8 @@ textarea{min-height:9rem}
 button{font:inherit;background:var(--accent);color:#fff;border:0;border-radius:6px;padding:.55rem 1.1rem;margin-top:.8rem;cursor:pointer}
 .hint{color:var(--muted);font-size:.9rem;margin:.2rem 0}
 .error{background:var(--warn-bg);color:var(--warn);border-radius:6px;padding:.6rem .8rem}
+.subscribe{margin-top:2.5rem}
+.choice{font-weight:400}
 .site-footer{border-top:1px solid var(--line);color:var(--muted);font-size:.9rem}
 @media (max-width:32rem){h1{font-size:1.4rem}.wrap{padding:.75rem}}
 `

@@ -1,0 +1,73 @@
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import Database from 'better-sqlite3'
+import type { SqlDatabase, SqlValue, Statement } from '../../store/sql'
+
+/** The migrations folder shared with D1 (`wrangler d1 migrations apply`). */
+export const MIGRATIONS_DIR = new URL('../../../migrations', import.meta.url).pathname
+
+/**
+ * Opens (creating if needed) a SQLite file with WAL and a busy timeout, so the server, the
+ * digest CLI and concurrent requests can share it, and applies pending migrations.
+ */
+export function openSqlite(
+  file: string,
+  migrationsDir = MIGRATIONS_DIR,
+): SqlDatabase & { close(): void } {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
+  const db = new Database(file)
+  db.pragma('journal_mode = WAL')
+  db.pragma('busy_timeout = 5000')
+  db.pragma('foreign_keys = ON')
+  applyMigrations(db, migrationsDir)
+
+  const prepared = new Map<string, Database.Statement>()
+  const statement = (text: string) => {
+    let s = prepared.get(text)
+    if (!s) {
+      s = db.prepare(text)
+      prepared.set(text, s)
+    }
+    return s
+  }
+  const runOne = (s: Statement) => ({
+    changes: statement(s.sql).run(...(s.params as SqlValue[])).changes,
+  })
+
+  return {
+    async all<T>(text: string, ...params: SqlValue[]) {
+      return statement(text).all(...params) as T[]
+    },
+    async first<T>(text: string, ...params: SqlValue[]) {
+      const s = statement(text)
+      if (!s.reader) {
+        s.run(...params)
+        return null
+      }
+      return (s.get(...params) ?? null) as T | null
+    },
+    async run(text: string, ...params: SqlValue[]) {
+      return runOne({ sql: text, params })
+    },
+    async batch(statements: Statement[]) {
+      return db.transaction(() => statements.map(runOne))()
+    },
+    close: () => db.close(),
+  }
+}
+
+/** Applies migrations/*.sql in name order, recorded in d1_migrations like wrangler does. */
+function applyMigrations(db: Database.Database, dir: string) {
+  db.exec(`CREATE TABLE IF NOT EXISTS d1_migrations (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT UNIQUE, applied_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP)`)
+  const applied = new Set(db.prepare('SELECT name FROM d1_migrations').pluck().all() as string[])
+  for (const name of readdirSync(dir)
+    .filter((n) => n.endsWith('.sql'))
+    .sort()) {
+    if (applied.has(name)) continue
+    db.transaction(() => {
+      db.exec(readFileSync(join(dir, name), 'utf8'))
+      db.prepare('INSERT INTO d1_migrations (name) VALUES (?)').run(name)
+    })()
+  }
+}
