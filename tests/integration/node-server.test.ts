@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { XMLValidator } from 'fast-xml-parser'
@@ -49,6 +49,26 @@ describe('npm start', () => {
     const xml = await feed.text()
     expect(XMLValidator.validate(xml)).toBe(true)
     expect(xml).toContain('<link>https://varningar.example.se/alerts/jem-fix-2026-02-28</link>')
+  })
+
+  it('writes mail as .eml files under DATA_DIR/outbox when no SMTP_URL is set', async () => {
+    const res = await fetch(`${server.url}/subscribe`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: server.url },
+      body: 'email=outbox%40example.se',
+    })
+    expect(res.status).toBe(200)
+    const deadline = Date.now() + 10_000
+    let files: string[] = []
+    while (files.length === 0 && Date.now() < deadline) {
+      files = await readdir(join(dataDir, 'outbox')).catch(() => [])
+      await new Promise((r) => setTimeout(r, 50))
+    }
+    expect(files).toHaveLength(1)
+    const eml = await readFile(join(dataDir, 'outbox', files[0]!), 'utf8')
+    expect(eml).toMatch(/^To: outbox@example\.se$/m)
+    expect(eml).toContain('https://varningar.example.se/confirm?token=')
+    expect(server.output()).toMatch(/written to .*\.eml/)
   })
 
   it('stops cleanly on SIGTERM', async () => {

@@ -1,0 +1,51 @@
+import { execFile } from 'node:child_process'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { openSqlite } from '../../src/adapters/node/sqlite-database'
+import { SubscriptionStore } from '../../src/store/subscription-store'
+import { type SmtpSink, startSmtpSink } from '../support/smtp-sink'
+
+const run = promisify(execFile)
+let dataDir: string
+let sink: SmtpSink
+
+beforeEach(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'cli-digest-'))
+  sink = await startSmtpSink()
+})
+afterEach(async () => {
+  await sink.close()
+  await rm(dataDir, { recursive: true, force: true })
+})
+
+describe('npm run digest', () => {
+  it('sends the digest over SMTP and prints a one-line summary off a terminal', async () => {
+    const db = openSqlite(join(dataDir, 'bedragerivarningar.sqlite'))
+    const store = new SubscriptionStore(db)
+    // The subscriber confirmed before the jem & fix alert was first seen, so it is new to them.
+    await store.upsertPending('reader@example.se', 'u'.repeat(43), '2026-01-01T00:00:00.000Z')
+    await store.addConfirmationToken(1, 'h', null, '2099-01-01T00:00:00.000Z')
+    await store.confirm('h', '2026-01-01T00:00:00.000Z')
+    db.close()
+
+    const env = {
+      ...process.env,
+      DATA_DIR: dataDir,
+      SMTP_URL: sink.url,
+      PUBLIC_URL: 'https://varningar.example.se',
+    }
+    const { stdout } = await run('npm', ['run', '--silent', 'digest'], { env })
+    expect(stdout).toMatch(
+      /^digest \S+: 1 sent, 0 failed, 0 bounced, 0 skipped, 0 with nothing new, of 1 subscribers in [\d.]+ s$/m,
+    )
+    const mail = await sink.waitFor('reader@example.se')
+    expect(mail.raw).toContain('jem & fix')
+
+    const again = await run('npm', ['run', '--silent', 'digest'], { env })
+    expect(again.stdout).toMatch(/: 0 sent, .* 1 with nothing new/)
+    expect(sink.to('reader@example.se')).toHaveLength(1)
+  })
+})

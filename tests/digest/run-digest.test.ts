@@ -1,0 +1,254 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { simpleParser } from 'mailparser'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { openSqlite } from '../../src/adapters/node/sqlite-database'
+import { createApp } from '../../src/app'
+import type { Catalog } from '../../src/core/catalog'
+import { runDigest } from '../../src/digest/run-digest'
+import { createSmtpMailer, type Mailer } from '../../src/mail/mailer'
+import { SubscriptionStore } from '../../src/store/subscription-store'
+import { fictionalAlert, fictionalCatalog, secondFictionalAlert } from '../support/fixtures'
+import { type SmtpSink, startSmtpSink } from '../support/smtp-sink'
+
+const PUBLIC_URL = 'https://varningar.example.se'
+const FROM = 'Bedrägerivarningar <noreply@varningar.example.se>'
+
+let dir: string
+let sink: SmtpSink
+let mailer: Mailer
+let db: ReturnType<typeof openSqlite>
+let store: SubscriptionStore
+let now: Date
+
+const clock = () => now
+const tick = (ms: number) => {
+  now = new Date(now.getTime() + ms)
+}
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'digest-'))
+  sink = await startSmtpSink()
+  mailer = createSmtpMailer({ url: sink.url, from: FROM, timeoutMs: 5_000 })
+  db = openSqlite(join(dir, 'test.sqlite'))
+  store = new SubscriptionStore(db)
+  now = new Date('2026-11-25T07:00:00Z')
+})
+
+afterEach(async () => {
+  await mailer.close()
+  db.close()
+  await sink.close()
+  await rm(dir, { recursive: true, force: true })
+})
+
+function appFor(catalog: Catalog) {
+  const deferred: Promise<unknown>[] = []
+  const app = createApp({
+    catalog,
+    publicUrl: PUBLIC_URL,
+    store,
+    mailer,
+    clock,
+    clientIp: () => '192.0.2.7',
+    defer: (task) => void deferred.push(task),
+    logError: (e) => {
+      throw e
+    },
+  })
+  return { app, settled: () => Promise.all(deferred) }
+}
+
+const digest = (catalog: Catalog, extra: Partial<Parameters<typeof runDigest>[0]> = {}) =>
+  runDigest({ catalog, store, mailer, publicUrl: PUBLIC_URL, clock, backoffMs: () => 10, ...extra })
+
+/** Subscribes and confirms through the HTTP routes, reading the link from the real mail. */
+async function subscribeAndConfirm(catalog: Catalog, email: string, companies?: string[]) {
+  const { app, settled } = appFor(catalog)
+  const res = await app.request('/api/subscriptions', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, companies }),
+  })
+  expect(res.status).toBe(202)
+  await settled()
+  const mail = await simpleParser((await sink.waitFor(email)).raw)
+  const link = mail.text?.match(/https:\/\/varningar\.example\.se(\/confirm\?token=[\w-]+)/)?.[1]
+  expect(link).toBeDefined()
+  expect((await app.request(link!)).status).toBe(200)
+  const token = new URL(link!, PUBLIC_URL).searchParams.get('token')!
+  const confirmed = await app.request('/confirm', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'http://localhost' },
+    body: new URLSearchParams({ token }).toString(),
+  })
+  expect(confirmed.status).toBe(200)
+  sink.received.length = 0
+}
+
+const oldCatalog = () => fictionalCatalog(fictionalAlert())
+const newCatalog = () => fictionalCatalog(fictionalAlert(), secondFictionalAlert())
+
+describe('the whole flow against a real SMTP server', () => {
+  it('subscribe, confirm, new alert, digest with every header, one-click unsubscribe, no next digest', async () => {
+    await store.registerAlerts(['exempelbolaget-2026-03-01'], now.toISOString())
+    tick(60_000)
+    await subscribeAndConfirm(oldCatalog(), 'anna@example.se')
+
+    tick(3600_000)
+    const first = await digest(newCatalog())
+    expect(first).toMatchObject({ status: 'done', sent: 1, failed: 0, total: 1 })
+    expect(sink.received).toHaveLength(1)
+
+    const mail = await simpleParser(sink.received[0]!.raw)
+    expect(mail.subject).toBe('Ny bedrägerivarning: Provbutiken')
+    expect(mail.text).toContain('Provbutiken varnar för falska mejl')
+    expect(mail.text).not.toContain('Exempelbolaget varnar')
+    expect(mail.html).toContain('https://varningar.example.se/alerts/provbutiken-2026-04-10')
+    expect(mail.messageId).toMatch(/^<digest\..+@varningar\.example\.se>$/)
+    expect(mail.date?.toISOString()).toBe(now.toISOString())
+    expect(sink.received[0]!.raw).toMatch(/^List-ID: .*<alerts\.varningar\.example\.se>/m)
+    const headers = sink.received[0]!.raw.split(/\r?\n\r?\n/)[0]!.replace(/\r?\n[ \t]+/g, ' ')
+    const unsubscribe = String(headers.match(/^List-Unsubscribe: <([^>]+)>/m)?.[1])
+    expect(unsubscribe).toMatch(/^https:\/\/varningar\.example\.se\/unsubscribe\?token=/)
+    expect(headers).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/m)
+    expect(headers).toMatch(/^Content-Type: multipart\/alternative/m)
+    expect(mail.text).toContain(unsubscribe)
+    expect(mail.html).toContain(unsubscribe.replace(/&/g, '&amp;'))
+
+    const { app } = appFor(newCatalog())
+    const url = new URL(unsubscribe)
+    const res = await app.request(`${url.pathname}${url.search}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    })
+    expect(res.status).toBe(200)
+
+    tick(3600_000)
+    const third = fictionalAlert({
+      id: 'exempelbolaget-2026-05-01',
+      published: '2026-05-01',
+      official: undefined,
+    })
+    const next = await digest(fictionalCatalog(fictionalAlert(), secondFictionalAlert(), third))
+    expect(next).toMatchObject({ total: 0, sent: 0 })
+    expect(sink.received).toHaveLength(1)
+  })
+
+  it('sends nothing when there is nothing new, and nothing twice', async () => {
+    await store.registerAlerts(['exempelbolaget-2026-03-01'], now.toISOString())
+    tick(1000)
+    await subscribeAndConfirm(oldCatalog(), 'b@example.se')
+    tick(1000)
+    expect((await digest(oldCatalog())).sent).toBe(0)
+    tick(1000)
+    expect((await digest(newCatalog())).sent).toBe(1)
+    tick(1000)
+    expect((await digest(newCatalog())).sent).toBe(0)
+    expect(sink.received).toHaveLength(1)
+  })
+
+  it('respects the choice of companies', async () => {
+    await store.registerAlerts(['exempelbolaget-2026-03-01'], now.toISOString())
+    tick(1000)
+    await subscribeAndConfirm(oldCatalog(), 'only-exempel@example.se', ['exempelbolaget'])
+    tick(1000)
+    expect((await digest(newCatalog())).sent).toBe(0)
+  })
+})
+
+describe('faults', () => {
+  async function manySubscribers(count: number) {
+    for (let i = 0; i < count; i++) {
+      const email = `s${i}@example.se`
+      await store.upsertPending(email, `unsub-token-${i}`.padEnd(43, 'x'), now.toISOString())
+      await store.addConfirmationToken(i + 1, `hash-${i}`, null, '2099-01-01T00:00:00.000Z')
+      await store.confirm(`hash-${i}`, now.toISOString())
+    }
+    tick(1000)
+  }
+
+  it('after 451s and a dropped connection, a rerun leaves every subscriber exactly one digest', async () => {
+    await manySubscribers(12)
+    // 451 for three addresses on every attempt of the first run; the 5th message is cut off.
+    sink.onRcpt((address) =>
+      ['s2@example.se', 's5@example.se', 's9@example.se'].includes(address) ? 451 : undefined,
+    )
+    sink.dropAfterData(5)
+    const first = await digest(newCatalog(), { attempts: 2, concurrency: 2 })
+    expect(first.failed).toBeGreaterThanOrEqual(3)
+    expect(first.sent + first.failed).toBe(12)
+
+    sink.onRcpt(undefined)
+    sink.dropAfterData(undefined)
+    tick(1000)
+    const rerun = await digest(newCatalog(), { concurrency: 2 })
+    expect(rerun.sent).toBe(first.failed)
+
+    for (let i = 0; i < 12; i++) expect(sink.to(`s${i}@example.se`)).toHaveLength(1)
+    tick(1000)
+    expect((await digest(newCatalog())).sent).toBe(0)
+  })
+
+  it('retries a temporary failure with backoff within the run', async () => {
+    await manySubscribers(1)
+    sink.onRcpt((_address, attempt) => (attempt === 1 ? 451 : undefined))
+    const waits: number[] = []
+    const outcome = await digest(newCatalog(), {
+      backoffMs: (n) => n * 7,
+      sleep: async (ms) => void waits.push(ms),
+    })
+    expect(outcome.sent).toBe(1)
+    expect(waits).toEqual([7])
+  })
+
+  it('marks an address bounced on a permanent 5xx and stops mailing it', async () => {
+    await manySubscribers(2)
+    sink.onRcpt((address) => (address === 's0@example.se' ? 550 : undefined))
+    const first = await digest(newCatalog())
+    expect(first).toMatchObject({ sent: 1, bounced: 1 })
+    expect(await store.status('s0@example.se')).toBe('bounced')
+    sink.onRcpt(undefined)
+    tick(1000)
+    const third = fictionalAlert({
+      id: 'exempelbolaget-2026-05-01',
+      published: '2026-05-01',
+      official: undefined,
+    })
+    const next = await digest(fictionalCatalog(fictionalAlert(), secondFictionalAlert(), third))
+    expect(next).toMatchObject({ total: 1, sent: 1 })
+    expect(sink.to('s0@example.se')).toHaveLength(0)
+  })
+
+  it('honours an unsubscribe that happens during the run', async () => {
+    await manySubscribers(3)
+    const outcome = await digest(newCatalog(), {
+      concurrency: 1,
+      onProgress: (p) => {
+        if (p.done === 1) void store.unsubscribe('unsub-token-2'.padEnd(43, 'x'), now.toISOString())
+      },
+    })
+    expect(outcome).toMatchObject({ sent: 2, skipped: 1 })
+    expect(sink.to('s2@example.se')).toHaveLength(0)
+  })
+
+  it('refuses a second run while one holds the lease', async () => {
+    await manySubscribers(1)
+    expect(
+      await store.acquireLease('digest', 'someone-else', now.toISOString(), '2099-01-01T00:00:00Z'),
+    ).toBe(true)
+    expect((await digest(newCatalog())).status).toBe('busy')
+    expect(sink.received).toHaveLength(0)
+  })
+
+  it('keeps subscribers across a restart (same SQLite file)', async () => {
+    await manySubscribers(2)
+    db.close()
+    db = openSqlite(join(dir, 'test.sqlite'))
+    store = new SubscriptionStore(db)
+    expect(await store.countActive()).toBe(2)
+    expect((await digest(newCatalog())).sent).toBe(2)
+  })
+})

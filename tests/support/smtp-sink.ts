@@ -1,0 +1,101 @@
+import { SMTPServer, type SMTPServerSession } from 'smtp-server'
+
+export interface ReceivedMail {
+  from: string
+  to: string[]
+  raw: string
+}
+
+/** How the sink answers one RCPT TO: undefined accepts it; a code refuses it. */
+export type RcptRule = (address: string, attempt: number) => number | undefined
+
+export interface SmtpSink {
+  port: number
+  url: string
+  received: ReceivedMail[]
+  /** Accepted messages addressed to one recipient. */
+  to: (address: string) => ReceivedMail[]
+  /** Resolves with the first accepted message for the address. */
+  waitFor: (address: string, timeoutMs?: number) => Promise<ReceivedMail>
+  onRcpt: (rule: RcptRule | undefined) => void
+  /** Drops the connection, without a reply, after receiving the body of the nth message (1-based). */
+  dropAfterData: (nth: number | undefined) => void
+  close: () => Promise<void>
+}
+
+/** A real SMTP server on loopback (the smtp-server package) that keeps what it accepts. */
+export async function startSmtpSink(): Promise<SmtpSink> {
+  const received: ReceivedMail[] = []
+  const rcptAttempts = new Map<string, number>()
+  let rcptRule: RcptRule | undefined
+  let dropAt: number | undefined
+  let dataCount = 0
+
+  const server: SMTPServer = new SMTPServer({
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    size: 1024 * 1024,
+    onRcptTo(address, _session, callback) {
+      const attempt = (rcptAttempts.get(address.address) ?? 0) + 1
+      rcptAttempts.set(address.address, attempt)
+      const code = rcptRule?.(address.address, attempt)
+      if (code) {
+        const error = Object.assign(
+          new Error(code >= 500 ? 'mailbox unavailable' : 'try again later'),
+          { responseCode: code },
+        )
+        return callback(error)
+      }
+      callback()
+    },
+    onData(stream, session: SMTPServerSession, callback) {
+      const chunks: Buffer[] = []
+      stream.on('data', (c: Buffer) => chunks.push(c))
+      stream.on('end', () => {
+        dataCount++
+        if (dropAt !== undefined && dataCount === dropAt) {
+          for (const connection of (
+            server as unknown as {
+              connections: Set<{ session: SMTPServerSession; _socket: { destroy(): void } }>
+            }
+          ).connections) {
+            if (connection.session === session) connection._socket.destroy()
+          }
+          return
+        }
+        received.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw: Buffer.concat(chunks).toString('utf8'),
+        })
+        callback()
+      })
+    },
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const port = (server.server.address() as { port: number }).port
+  const to = (address: string) => received.filter((m) => m.to.includes(address))
+  return {
+    port,
+    url: `smtp://127.0.0.1:${port}`,
+    received,
+    to,
+    async waitFor(address, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs
+      for (;;) {
+        const found = to(address)[0]
+        if (found) return found
+        if (Date.now() > deadline) throw new Error(`no mail for ${address}`)
+        await new Promise((r) => setTimeout(r, 20))
+      }
+    },
+    onRcpt: (rule) => {
+      rcptRule = rule
+    },
+    dropAfterData: (nth) => {
+      dropAt = nth
+      dataCount = 0
+    },
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  }
+}
