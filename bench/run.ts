@@ -1,4 +1,5 @@
 import { benchChecker } from './checker'
+import { benchDigest } from './digest'
 import { benchPages } from './pages'
 
 /**
@@ -8,6 +9,7 @@ import { benchPages } from './pages'
 const sections: Record<string, () => Promise<void>> = {
   pages: benchPages,
   checker: benchChecker,
+  digest: benchDigest,
 }
 
 const wanted = process.argv.slice(2)

@@ -84,7 +84,7 @@ export function createSmtpMailer(options: SmtpOptions): Mailer {
     connectionTimeout: timeout,
     greetingTimeout: timeout,
     socketTimeout: timeout * 2,
-  } as Parameters<typeof nodemailer.createTransport>[0])
+  })
   return {
     async send(message) {
       const info = await transport.sendMail(toNodemailerOptions(message, options.from))

@@ -1,0 +1,96 @@
+/**
+ * Bench helper process, one measurement per process so peak RSS belongs to it alone:
+ *   ours <count> <port>  runDigest over a SQLite file with <count> active subscribers
+ *   raw  <count> <port>  pooled nodemailer sending the same digests, prepared beforehand
+ * Prints one JSON line: { messages, seconds, peakRssMb }.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import nodemailer from 'nodemailer'
+import pLimit from 'p-limit'
+import { openSqlite } from '../src/adapters/node/sqlite-database'
+import { loadCatalog } from '../src/core/catalog'
+import { runDigest } from '../src/digest/run-digest'
+import { createSmtpMailer, toNodemailerOptions } from '../src/mail/mailer'
+import { digestMail } from '../src/mail/messages'
+import { sql } from '../src/store/sql'
+import { SubscriptionStore } from '../src/store/subscription-store'
+import { fictionalCompanyRecords } from './fictional-companies'
+
+const [mode, countText, portText] = process.argv.slice(2)
+const count = Number(countText)
+const url = `smtp://127.0.0.1:${portText}`
+const FROM = 'Bench <bench@example.com>'
+const CONCURRENCY = 5
+const PUBLIC_URL = 'https://varningar.example.se'
+const catalog = loadCatalog(fictionalCompanyRecords(3))
+
+async function ours() {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-digest-'))
+  const db = openSqlite(join(dir, 'bench.sqlite'))
+  const statements = []
+  for (let i = 0; i < count; i++) {
+    statements.push(
+      sql(
+        `INSERT INTO subscribers (email, status, unsubscribe_token, digest_cursor, created_at, updated_at)
+         VALUES (?, 'active', ?, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')`,
+        `reader${i}@example.com`,
+        `token-${i}`.padEnd(43, 'x'),
+      ),
+    )
+  }
+  await db.batch(statements)
+  statements.length = 0
+  const mailer = createSmtpMailer({ url, from: FROM, maxConnections: CONCURRENCY })
+  const started = performance.now()
+  const outcome = await runDigest({
+    catalog,
+    store: new SubscriptionStore(db),
+    mailer,
+    publicUrl: PUBLIC_URL,
+    clock: () => new Date(),
+    concurrency: CONCURRENCY,
+  })
+  const seconds = (performance.now() - started) / 1000
+  await mailer.close()
+  db.close()
+  rmSync(dir, { recursive: true, force: true })
+  return { messages: outcome.sent, seconds }
+}
+
+async function raw() {
+  const now = new Date()
+  const messages = []
+  for (let i = 0; i < count; i++) {
+    messages.push(
+      toNodemailerOptions(
+        await digestMail(
+          { publicUrl: PUBLIC_URL },
+          `reader${i}@example.com`,
+          catalog.alerts,
+          `token-${i}`,
+          'raw',
+          i,
+          now,
+        ),
+        FROM,
+      ),
+    )
+  }
+  const transport = nodemailer.createTransport({
+    url,
+    pool: true,
+    maxConnections: CONCURRENCY,
+    maxMessages: 100,
+  })
+  const limit = pLimit(CONCURRENCY)
+  const started = performance.now()
+  await Promise.all(messages.map((m) => limit(() => transport.sendMail(m))))
+  const seconds = (performance.now() - started) / 1000
+  transport.close()
+  return { messages: messages.length, seconds }
+}
+
+const result = mode === 'raw' ? await raw() : await ours()
+console.log(JSON.stringify({ ...result, peakRssMb: process.resourceUsage().maxRSS / 1024 }))
