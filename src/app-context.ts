@@ -11,8 +11,8 @@ export interface SubscriptionDeps {
   clock: () => Date
   /** The client's address for rate limiting, as the platform knows it. */
   clientIp: (c: Context) => string
-  /** Runs work after the response (waitUntil on Workers). */
-  defer: (task: Promise<unknown>) => void
+  /** Runs work after the response (the request's waitUntil on Workers). */
+  defer: (c: Context, task: Promise<unknown>) => void
   logError: (error: unknown) => void
 }
 

@@ -27,7 +27,7 @@ export interface AppDeps {
   /** The client's address for rate limiting; defaults to one shared bucket. */
   clientIp?: (c: Context) => string
   /** Runs work after the response; defaults to fire-and-forget. */
-  defer?: (task: Promise<unknown>) => void
+  defer?: (c: Context, task: Promise<unknown>) => void
   /** Called with unexpected errors; the response never reveals them. */
   logError?: (error: unknown) => void
 }
@@ -44,7 +44,7 @@ export function createApp(deps: AppDeps) {
       mailer: deps.mailer,
       clock: deps.clock ?? (() => new Date()),
       clientIp: deps.clientIp ?? (() => 'unknown'),
-      defer: deps.defer ?? ((task) => void task.catch(logError)),
+      defer: deps.defer ?? ((_c, task) => void task.catch(logError)),
       logError,
     },
   }

@@ -29,7 +29,7 @@ async function main() {
       (settings.TRUST_PROXY === 'true' && c.req.header('x-forwarded-for')?.split(',')[0]?.trim()) ||
       getConnInfo(c).remote.address ||
       'unknown',
-    defer: (task) => {
+    defer: (_c, task) => {
       const tracked = task
         .catch((error: unknown) => console.error(error))
         .finally(() => pending.delete(tracked))

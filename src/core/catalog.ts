@@ -36,17 +36,35 @@ export function lastChanged(alert: Alert): string {
  * official contacts per company, no domain or number claimed by two companies).
  * Returns every problem at once so that one run of `npm run validate` lists them all.
  */
-export function buildCatalog(
-  files: readonly RecordFile[],
-): { catalog: Catalog; issues: [] } | { catalog: null; issues: RecordIssue[] } {
+export function buildCatalog(files: readonly RecordFile[]): CatalogResult {
   const issues: RecordIssue[] = []
-  const parsed: { alert: Alert; file: string }[] = []
+  const parsed: ValidatedRecord[] = []
   for (const file of files) {
     const result = parseRecord(file)
     if (result.ok) parsed.push(result)
     else issues.push(...result.issues)
   }
+  const assembled = assembleCatalog(parsed)
+  return issues.length > 0 ? { catalog: null, issues: [...issues, ...assembled.issues] } : assembled
+}
 
+/** A record that passed the schema, with the file it came from (for messages). */
+export interface ValidatedRecord {
+  alert: Alert
+  file: string
+}
+
+export type CatalogResult =
+  | { catalog: Catalog; issues: [] }
+  | { catalog: null; issues: RecordIssue[] }
+
+/**
+ * The rules between records, and the indexes. Takes records already validated one by one,
+ * so the Worker can build its catalog from records validated at build time without
+ * parsing YAML or running the schema again at start-up.
+ */
+export function assembleCatalog(parsed: readonly ValidatedRecord[]): CatalogResult {
+  const issues: RecordIssue[] = []
   const fileOfId = new Map<string, string>()
   const companies = new Map<string, Company & { officialFrom?: string }>()
   for (const { alert, file } of parsed) {

@@ -75,6 +75,7 @@ export function subscriptionRoutes(deps: RouteDeps) {
       const names = companies.map((slug) => catalog.companies.get(slug)!.name)
       // Sent after the answer, so its timing reveals nothing about the address.
       defer(
+        c,
         confirmationMail(
           { publicUrl: deps.publicUrl },
           email,
@@ -91,6 +92,7 @@ export function subscriptionRoutes(deps: RouteDeps) {
   }
 
   const tokenOf = (value: unknown) => TokenSchema.safeParse(value)
+  const alertIds = catalog.alerts.map((a) => a.id)
 
   return (
     new Hono()
@@ -160,12 +162,11 @@ export function subscriptionRoutes(deps: RouteDeps) {
       .post('/confirm', csrf(), limit, async (c) => {
         const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>)
         const token = tokenOf(form.token)
-        if (
-          !token.success ||
-          !(await store.confirm(await hashToken(token.data), clock().toISOString()))
-        ) {
-          return invalidLink(c)
-        }
+        if (!token.success) return invalidLink(c)
+        const now = clock().toISOString()
+        // Every alert served before this confirmation counts as already seen by the subscriber.
+        await store.registerAlerts(alertIds, now)
+        if (!(await store.confirm(await hashToken(token.data), now))) return invalidLink(c)
         return c.html(await renderHtml(<ConfirmedPage />), 200, NO_STORE)
       })
       .get('/unsubscribe', async (c) => {

@@ -52,7 +52,7 @@ function appFor(catalog: Catalog) {
     mailer,
     clock,
     clientIp: () => '192.0.2.7',
-    defer: (task) => void deferred.push(task),
+    defer: (_c, task) => void deferred.push(task),
     logError: (e) => {
       throw e
     },

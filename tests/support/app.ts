@@ -29,7 +29,7 @@ export function createTestApp(catalog: Catalog = fictionalCatalog(), options: Te
     mailer,
     clock: options.clock ?? (() => new Date()),
     clientIp: () => options.clientIp ?? '192.0.2.1',
-    defer: (task) => void deferred.push(task),
+    defer: (_c, task) => void deferred.push(task),
     logError: (e) => errors.push(e),
   })
   return { app, errors, store, mailer, db, settled: () => Promise.all(deferred) }

@@ -61,7 +61,7 @@ function officialHostOf(
 
 function lookalikeReason(index: ContactIndex, what: string, match: BrandMatch): string {
   if (match.how === 'same-name') {
-    return `${what} har samma namn som ${owner(index, match.ref.slug)} ${match.ref.source} men är en helt annan adress; det är inte en av företagets officiella adresser.`
+    return `${what} har samma namn som ${owner(index, match.ref.slug)} adress ${match.ref.source} men är en helt annan adress; det är inte en av företagets officiella adresser.`
   }
   return `${what} liknar ${companyName(index, match.ref.slug)} (${match.ref.source}) men ${HOW[match.how]}; det är inte en av företagets officiella adresser.`
 }

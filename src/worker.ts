@@ -1,0 +1,103 @@
+import type { D1Database, ExportedHandler, ScheduledController } from '@cloudflare/workers-types'
+import { z } from 'zod'
+import { d1Database } from './adapters/worker/d1-database'
+import { createApp } from './app'
+import { assembleCatalog, type Catalog } from './core/catalog'
+import { InvalidRecordsError } from './core/record-issues'
+import { runDigest } from './digest/run-digest'
+import { BUNDLED_RECORDS } from './generated/records'
+import { createSmtpMailer, type Mailer } from './mail/mailer'
+import { SubscriptionStore } from './store/subscription-store'
+
+/** Bindings and vars from wrangler.toml, and secrets set with `wrangler secret put`. */
+export interface Env {
+  DB: D1Database
+  PUBLIC_URL?: string
+  MAIL_FROM?: string
+  SMTP_URL?: string
+}
+
+const SettingsSchema = z.object({
+  PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'PUBLIC_URL must be an http(s) URL' }),
+  MAIL_FROM: z.string().min(3).optional(),
+  SMTP_URL: z
+    .url({ protocol: /^smtps?$/, error: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+    .optional(),
+})
+
+// Records were validated when the bundle was built; only the cross-record rules run here.
+const assembled = assembleCatalog(BUNDLED_RECORDS)
+if (!assembled.catalog) throw new InvalidRecordsError(assembled.issues)
+const catalog: Catalog = assembled.catalog
+
+/** Without SMTP_URL (local dev) mail is logged, not sent: a Worker has no disk for an outbox. */
+const logMailer: Mailer = {
+  async send(message) {
+    console.log(`mail to ${message.to} not sent (no SMTP_URL): ${message.subject}\n${message.text}`)
+    return { messageId: message.messageId, response: 'logged' }
+  },
+  async close() {},
+}
+
+interface Runtime {
+  settings: z.infer<typeof SettingsSchema> & { PUBLIC_URL: string; MAIL_FROM: string }
+  store: SubscriptionStore
+  mailer: Mailer
+}
+
+let runtime: Runtime | undefined
+
+function runtimeFor(env: Env): Runtime {
+  if (runtime) return runtime
+  const parsed = SettingsSchema.parse({
+    PUBLIC_URL: env.PUBLIC_URL,
+    MAIL_FROM: env.MAIL_FROM || undefined,
+    SMTP_URL: env.SMTP_URL || undefined,
+  })
+  const publicUrl = parsed.PUBLIC_URL.replace(/\/+$/, '')
+  const from = parsed.MAIL_FROM ?? `Bedrägerivarningar <noreply@${new URL(publicUrl).hostname}>`
+  runtime = {
+    settings: { ...parsed, PUBLIC_URL: publicUrl, MAIL_FROM: from },
+    store: new SubscriptionStore(d1Database(env.DB)),
+    // One message per connection lifetime is the safe choice in an isolate that may be frozen.
+    mailer: parsed.SMTP_URL
+      ? createSmtpMailer({ url: parsed.SMTP_URL, from, maxConnections: 2 })
+      : logMailer,
+  }
+  return runtime
+}
+
+let app: ReturnType<typeof createApp> | undefined
+
+type WorkerResponse = ReturnType<NonNullable<ExportedHandler<Env>['fetch']>>
+
+export default {
+  fetch(request, env, ctx) {
+    const { settings, store, mailer } = runtimeFor(env)
+    app ??= createApp({
+      catalog,
+      publicUrl: settings.PUBLIC_URL,
+      store,
+      mailer,
+      clientIp: (c) => c.req.header('cf-connecting-ip') ?? 'unknown',
+      defer: (c, task) => c.executionCtx.waitUntil(task),
+    })
+    // Hono is typed with the DOM's Request/Response, wrangler with workers-types': same objects.
+    return app.fetch(request as unknown as Request, env, ctx) as unknown as WorkerResponse
+  },
+
+  async scheduled(_controller: ScheduledController, env) {
+    const { settings, store, mailer } = runtimeFor(env)
+    const outcome = await runDigest({
+      catalog,
+      store,
+      mailer,
+      publicUrl: settings.PUBLIC_URL,
+      clock: () => new Date(),
+      concurrency: 2,
+    })
+    console.log(
+      `digest ${outcome.runId}: ${outcome.status}, ${outcome.sent} sent, ${outcome.failed} failed, ${outcome.bounced} bounced, ${outcome.skipped} skipped`,
+    )
+  },
+} satisfies ExportedHandler<Env>

@@ -1,0 +1,55 @@
+/** One HTTP exchange that the Node server and the Worker must answer alike. */
+export interface HttpCase {
+  name: string
+  path: string
+  init?: RequestInit
+}
+
+const json = (body: unknown): RequestInit => ({
+  method: 'POST',
+  headers: { 'Content-Type': 'application/json' },
+  body: typeof body === 'string' ? body : JSON.stringify(body),
+})
+
+/** The shared table: reads, the checker, and errors of every kind. */
+export const PARITY_CASES: HttpCase[] = [
+  { name: 'home page', path: '/' },
+  { name: 'alert page', path: '/alerts/jem-fix-2026-02-28' },
+  { name: 'company page', path: '/companies/jem-fix' },
+  { name: 'companies', path: '/companies' },
+  { name: 'feed', path: '/feed.xml' },
+  { name: 'stylesheet', path: '/assets/site.css' },
+  { name: 'checker page', path: '/check' },
+  { name: 'API alerts', path: '/api/alerts' },
+  { name: 'API alert', path: '/api/alerts/jem-fix-2026-02-28' },
+  { name: 'API company', path: '/api/companies/jem-fix' },
+  { name: 'unknown alert page', path: '/alerts/nope' },
+  { name: 'unknown API alert', path: '/api/alerts/nope' },
+  { name: 'unknown path', path: '/no/such/page' },
+  {
+    name: 'check a lookalike message',
+    path: '/api/check',
+    init: json({
+      text: 'jem & fix: logga in på https://jemfix.com@evil.example/ eller ring 046-28 52 901',
+      sender: 'jem & fix <info@gmail.com>',
+    }),
+  },
+  {
+    name: 'check official contacts',
+    path: '/api/check',
+    init: json({ text: 'Ring 046-28 52 900 eller mejla kundtjanst@jemfix.com' }),
+  },
+  { name: 'check without text', path: '/api/check', init: json({ sender: 'x' }) },
+  { name: 'check with a non-JSON body', path: '/api/check', init: json('not json') },
+  {
+    name: 'subscribe with two addresses',
+    path: '/api/subscriptions',
+    init: json({ email: 'a@example.se,b@example.se' }),
+  },
+  { name: 'confirm with a forged token', path: `/confirm?token=${'A'.repeat(43)}` },
+  {
+    name: 'unsubscribe with a forged token',
+    path: `/unsubscribe?token=${'A'.repeat(43)}`,
+    init: { method: 'POST' },
+  },
+]
