@@ -1,6 +1,7 @@
 import { benchChecker } from './checker'
 import { benchDigest } from './digest'
 import { benchPages } from './pages'
+import { benchWorker } from './worker'
 
 /**
  * npm run bench [section…] — loopback-only, time-bounded benchmarks. Every figure is printed
@@ -10,6 +11,7 @@ const sections: Record<string, () => Promise<void>> = {
   pages: benchPages,
   checker: benchChecker,
   digest: benchDigest,
+  worker: benchWorker,
 }
 
 const wanted = process.argv.slice(2)

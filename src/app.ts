@@ -3,7 +3,7 @@ import { HTTPException } from 'hono/http-exception'
 import type { ClientErrorStatusCode } from 'hono/utils/http-status'
 import type { RouteDeps } from './app-context'
 import type { Catalog } from './core/catalog'
-import { buildContactIndex } from './core/check/contact-index'
+import { buildContactIndex, type ContactIndex } from './core/check/contact-index'
 import { RenderCache } from './http/cached-page'
 import { clientError, notFound, wantsJson } from './http/errors'
 import { SECURITY_HEADERS } from './http/security-headers'
@@ -30,6 +30,8 @@ export interface AppDeps {
   defer?: (c: Context, task: Promise<unknown>) => void
   /** Called with unexpected errors; the response never reveals them. */
   logError?: (error: unknown) => void
+  /** The checker's index, if built ahead (the Worker builds it at start-up, outside any request). */
+  contactIndex?: ContactIndex
 }
 
 /** Builds the whole site: pages, feed, JSON API and health check. */
@@ -60,7 +62,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', pageRoutes(routeDeps))
   app.route('/', feedRoutes(routeDeps))
   app.route('/', assetRoutes(routeDeps))
-  app.route('/', checkRoutes(routeDeps, buildContactIndex(deps.catalog)))
+  app.route('/', checkRoutes(routeDeps, deps.contactIndex ?? buildContactIndex(deps.catalog)))
   app.route('/', subscriptionRoutes(routeDeps))
   app.route('/api', apiAlertRoutes(routeDeps))
   app.notFound((c) =>

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { d1Database } from './adapters/worker/d1-database'
 import { createApp } from './app'
 import { assembleCatalog, type Catalog } from './core/catalog'
+import { buildContactIndex } from './core/check/contact-index'
 import { InvalidRecordsError } from './core/record-issues'
 import { runDigest } from './digest/run-digest'
 import { BUNDLED_RECORDS } from './generated/records'
@@ -29,6 +30,8 @@ const SettingsSchema = z.object({
 const assembled = assembleCatalog(BUNDLED_RECORDS)
 if (!assembled.catalog) throw new InvalidRecordsError(assembled.issues)
 const catalog: Catalog = assembled.catalog
+// Built in global scope, which runs at start-up, so no request pays for it.
+const contactIndex = buildContactIndex(catalog)
 
 /** Without SMTP_URL (local dev) mail is logged, not sent: a Worker has no disk for an outbox. */
 const logMailer: Mailer = {
@@ -81,6 +84,7 @@ export default {
       mailer,
       clientIp: (c) => c.req.header('cf-connecting-ip') ?? 'unknown',
       defer: (c, task) => c.executionCtx.waitUntil(task),
+      contactIndex,
     })
     // Hono is typed with the DOM's Request/Response, wrangler with workers-types': same objects.
     return app.fetch(request as unknown as Request, env, ctx) as unknown as WorkerResponse
