@@ -28,6 +28,7 @@ h2{font-size:1.2rem;margin:1.75rem 0 .5rem}
 .official{color:var(--ok)}
 .empty{color:var(--muted);font-style:italic}
 .verdict{border-radius:10px;padding:1rem 1.1rem;margin:1rem 0;font-size:1.1rem;border:2px solid}
+.verdict h2{margin-top:0}
 .verdict-suspicious{background:var(--warn-bg);border-color:var(--warn);color:var(--warn)}
 .verdict-official-contacts{background:var(--ok-bg);border-color:var(--ok);color:var(--ok)}
 .verdict-unknown{background:var(--note-bg);border-color:var(--note);color:var(--note)}
@@ -45,3 +46,6 @@ button{font:inherit;background:var(--accent);color:#fff;border:0;border-radius:6
 .site-footer{border-top:1px solid var(--line);color:var(--muted);font-size:.9rem}
 @media (max-width:32rem){h1{font-size:1.4rem}.wrap{padding:.75rem}}
 `
+
+/** A shield with an exclamation mark; served as the site icon. */
+export const FAVICON_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><path d="M16 2 4 6v9c0 7.5 5.1 13.3 12 15 6.9-1.7 12-7.5 12-15V6z" fill="#12263f"/><path d="M14.5 8h3l-.5 11h-2zM16 21.5a1.8 1.8 0 1 1 0 3.6 1.8 1.8 0 0 1 0-3.6z" fill="#f5a623"/></svg>`

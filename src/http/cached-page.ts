@@ -12,6 +12,7 @@ export const POLICIES = {
   feed: { contentType: 'application/rss+xml; charset=UTF-8', cacheControl: 'public, max-age=600' },
   json: { contentType: 'application/json; charset=UTF-8', cacheControl: 'public, max-age=60' },
   css: { contentType: 'text/css; charset=UTF-8', cacheControl: 'public, max-age=3600' },
+  icon: { contentType: 'image/svg+xml', cacheControl: 'public, max-age=86400' },
 } as const satisfies Record<string, CachePolicy>
 
 /** A rendered response, its strong validator and both header sets, computed once. */

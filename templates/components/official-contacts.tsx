@@ -20,7 +20,7 @@ export function OfficialContactsList({
   official: OfficialContacts
   companyName: string
 }) {
-  const none = <dd class="empty">Inga angivna.</dd>
+  const none = <dd class="empty">Inte angivna i varningen.</dd>
   return (
     <dl class="contacts card">
       <dt>Webbplatser</dt>

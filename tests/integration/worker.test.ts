@@ -19,10 +19,9 @@ let node: RunningServer
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'worker-'))
   sink = await startSmtpSink()
-  ;[worker, node] = await Promise.all([
-    startWorkerDev(join(dir, 'wrangler'), { PUBLIC_URL, SMTP_URL: sink.url }),
-    startServer({ DATA_DIR: join(dir, 'node'), PUBLIC_URL, DIGEST_HOUR: 'off' }),
-  ])
+  // One after the other: wrangler binds helper ports of its own while it starts.
+  node = await startServer({ DATA_DIR: join(dir, 'node'), PUBLIC_URL, DIGEST_HOUR: 'off' })
+  worker = await startWorkerDev(join(dir, 'wrangler'), { PUBLIC_URL, SMTP_URL: sink.url })
 }, 120_000)
 
 afterAll(async () => {

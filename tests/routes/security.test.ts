@@ -9,6 +9,7 @@ const REQUESTS: [string, number][] = [
   ['/companies/exempelbolaget', 200],
   ['/feed.xml', 200],
   ['/assets/site.css', 200],
+  ['/favicon.ico', 200],
   ['/api/alerts', 200],
   ['/api/alerts/exempelbolaget-2026-03-01', 200],
   ['/api/companies/exempelbolaget', 200],

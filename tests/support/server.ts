@@ -47,8 +47,9 @@ export async function startServer(
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`)
     try {
+      // Our process must have logged that it listens there: another one may hold the port.
       const res = await fetch(`${url}/healthz`)
-      if (res.status === 200) break
+      if (res.status === 200 && output.includes(`:${port} `)) break
     } catch {
       // not listening yet
     }

@@ -57,7 +57,9 @@ export async function startWorkerDev(
   for (;;) {
     if (child.exitCode !== null) throw new Error(`wrangler dev exited:\n${output}`)
     try {
-      if ((await fetch(`${url}/healthz`)).status === 200) break
+      // Wrangler must say it is ready there: another process may hold the port.
+      if ((await fetch(`${url}/healthz`)).status === 200 && output.includes(`Ready on ${url}`))
+        break
     } catch {
       // starting
     }
