@@ -5,7 +5,7 @@ import { scheduleDaily } from './adapters/node/daily-schedule'
 import { createNodeRuntime } from './adapters/node/node-runtime'
 import { createApp } from './app'
 import { InvalidRecordsError } from './core/record-issues'
-import { runDigest } from './digest/run-digest'
+import { describeOutcome, runDigest } from './digest/run-digest'
 import { parseNodeSettings } from './node-settings'
 
 /** The embedded default: the whole site on Node, configured by environment variables. */
@@ -51,9 +51,7 @@ async function main() {
               publicUrl: settings.PUBLIC_URL,
               clock: () => new Date(),
             })
-            console.log(
-              `digest ${outcome.runId}: ${outcome.status}, ${outcome.sent} sent, ${outcome.failed} failed, ${outcome.bounced} bounced`,
-            )
+            console.log(describeOutcome(outcome))
           },
         })
 

@@ -5,7 +5,7 @@ import { createApp } from './app'
 import { assembleCatalog, type Catalog } from './core/catalog'
 import { buildContactIndex } from './core/check/contact-index'
 import { InvalidRecordsError } from './core/record-issues'
-import { runDigest } from './digest/run-digest'
+import { describeOutcome, runDigest } from './digest/run-digest'
 import { BUNDLED_RECORDS } from './generated/records'
 import { createSmtpMailer, type Mailer } from './mail/mailer'
 import { SubscriptionStore } from './store/subscription-store'
@@ -100,8 +100,6 @@ export default {
       clock: () => new Date(),
       concurrency: 2,
     })
-    console.log(
-      `digest ${outcome.runId}: ${outcome.status}, ${outcome.sent} sent, ${outcome.failed} failed, ${outcome.bounced} bounced, ${outcome.skipped} skipped`,
-    )
+    console.log(describeOutcome(outcome))
   },
 } satisfies ExportedHandler<Env>

@@ -1,6 +1,6 @@
 import { createNodeRuntime } from '../adapters/node/node-runtime'
 import { InvalidRecordsError } from '../core/record-issues'
-import { type DigestProgress, runDigest } from '../digest/run-digest'
+import { type DigestProgress, describeOutcome, runDigest } from '../digest/run-digest'
 import { parseNodeSettings } from '../node-settings'
 
 /**
@@ -40,9 +40,7 @@ async function main() {
     }
     draw(outcome, true)
     const seconds = ((Date.now() - started) / 1000).toFixed(1)
-    console.log(
-      `digest ${outcome.runId}: ${outcome.sent} sent, ${outcome.failed} failed, ${outcome.bounced} bounced, ${outcome.skipped} skipped, ${outcome.total - outcome.sent - outcome.failed - outcome.bounced - outcome.skipped} with nothing new, of ${outcome.total} subscribers in ${seconds} s`,
-    )
+    console.log(`${describeOutcome(outcome)} in ${seconds} s`)
     if (outcome.failed > 0) {
       console.log('Failed deliveries are retried by the next run.')
       process.exitCode = 1

@@ -170,3 +170,11 @@ async function deliver(
   await store.markFailed(runId, subscriberId, lastError, clock().toISOString())
   return 'failed'
 }
+
+/** One line for logs: what a run did. */
+export function describeOutcome(outcome: DigestOutcome): string {
+  if (outcome.status === 'busy')
+    return `digest ${outcome.runId}: another run holds the lease; nothing sent`
+  const idle = outcome.total - outcome.sent - outcome.failed - outcome.bounced - outcome.skipped
+  return `digest ${outcome.runId}: ${outcome.sent} sent, ${outcome.failed} failed, ${outcome.bounced} bounced, ${outcome.skipped} skipped, ${idle} with nothing new, of ${outcome.total} subscribers`
+}

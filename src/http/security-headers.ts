@@ -15,6 +15,12 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Strict-Transport-Security': 'max-age=31536000; includeSubDomains',
 }
 
+/** For answers that hold what a reader typed: never stored by any cache. */
+export const NO_STORE_HEADERS: Readonly<Record<string, string>> = {
+  ...SECURITY_HEADERS,
+  'Cache-Control': 'no-store',
+}
+
 const complete = new WeakSet<Response>()
 
 /** Marks a response whose headers already include SECURITY_HEADERS (see sendCached). */

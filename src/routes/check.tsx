@@ -8,8 +8,8 @@ import { checkMessage } from '../core/check/check-message'
 import type { ContactIndex } from '../core/check/contact-index'
 import { POLICIES, serveCached } from '../http/cached-page'
 import { clientError, renderHtml } from '../http/errors'
-import { SECURITY_HEADERS, securityHeaders } from '../http/security-headers'
-import { zodProblem } from '../http/validation'
+import { NO_STORE_HEADERS, securityHeaders } from '../http/security-headers'
+import { readJson, zodProblem } from '../http/validation'
 
 /** Bytes accepted for a check: 10,000 characters of UTF-8 plus JSON escaping, with room to spare. */
 export const CHECK_BODY_LIMIT = 64 * 1024
@@ -29,8 +29,6 @@ export const CheckRequestSchema = z.object({
     .max(SENDER_MAX, `must be at most ${SENDER_MAX} characters`)
     .optional(),
 })
-
-const NO_STORE = { ...SECURITY_HEADERS, 'Cache-Control': 'no-store' }
 
 /**
  * The checker: GET/POST /check for people (works without JavaScript) and POST /api/check.
@@ -71,7 +69,7 @@ export function checkRoutes({ catalog, publicUrl, cache }: RouteDeps, index: Con
         const page = (
           <CheckPage text={fields.text ?? ''} sender={fields.sender ?? ''} error={message} />
         )
-        return c.html(await renderHtml(page), 400, NO_STORE)
+        return c.html(await renderHtml(page), 400, NO_STORE_HEADERS)
       }
       const result = checkMessage(index, parsed.data)
       const company = result.company ? catalog.companies.get(result.company.slug) : undefined
@@ -83,21 +81,18 @@ export function checkRoutes({ catalog, publicUrl, cache }: RouteDeps, index: Con
           company={company}
         />
       )
-      return c.html(await renderHtml(page), 200, NO_STORE)
+      return c.html(await renderHtml(page), 200, NO_STORE_HEADERS)
     })
     .post('/api/check', limit, async (c) => {
-      let body: unknown
-      try {
-        body = JSON.parse(await c.req.text())
-      } catch {
+      const body = await readJson(c)
+      if (!body)
         return c.json(
           { error: 'the body must be JSON: {"text": "...", "sender": "..."}' },
           400,
-          NO_STORE,
+          NO_STORE_HEADERS,
         )
-      }
-      const parsed = CheckRequestSchema.safeParse(body)
-      if (!parsed.success) return c.json({ error: zodProblem(parsed.error) }, 400, NO_STORE)
+      const parsed = CheckRequestSchema.safeParse(body.value)
+      if (!parsed.success) return c.json({ error: zodProblem(parsed.error) }, 400, NO_STORE_HEADERS)
       const result = checkMessage(index, parsed.data)
       return c.json(
         {
@@ -105,7 +100,7 @@ export function checkRoutes({ catalog, publicUrl, cache }: RouteDeps, index: Con
           alerts: result.alerts.map((a) => ({ ...a, url: `${publicUrl}/alerts/${a.id}` })),
         },
         200,
-        NO_STORE,
+        NO_STORE_HEADERS,
       )
     })
 }

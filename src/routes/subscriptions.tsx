@@ -12,8 +12,8 @@ import {
 import type { RouteDeps } from '../app-context'
 import { MailboxSchema } from '../core/subscriptions/mailbox'
 import { clientError, renderHtml } from '../http/errors'
-import { SECURITY_HEADERS, securityHeaders } from '../http/security-headers'
-import { zodProblem } from '../http/validation'
+import { NO_STORE_HEADERS, securityHeaders } from '../http/security-headers'
+import { readJson, zodProblem } from '../http/validation'
 import { confirmationMail } from '../mail/messages'
 import { hashToken, newToken, TOKEN_PATTERN } from '../security/tokens'
 
@@ -22,8 +22,6 @@ export const SUBSCRIBE_PER_IP_PER_HOUR = 20
 /** Confirmation mails one address may receive per day. */
 export const CONFIRMATIONS_PER_ADDRESS_PER_DAY = 3
 export const CONFIRMATION_TTL_MS = 48 * 60 * 60 * 1000
-
-const NO_STORE = { ...SECURITY_HEADERS, 'Cache-Control': 'no-store' }
 
 const SubscribeSchema = z.object({
   email: MailboxSchema,
@@ -125,30 +123,27 @@ export function subscriptionRoutes(deps: RouteDeps) {
             'Kunde inte prenumerera',
           )
         }
-        return c.html(await renderHtml(<SubscribeReceivedPage />), 200, NO_STORE)
+        return c.html(await renderHtml(<SubscribeReceivedPage />), 200, NO_STORE_HEADERS)
       })
       .post('/api/subscriptions', limit, async (c) => {
-        let body: unknown
-        try {
-          body = JSON.parse(await c.req.text())
-        } catch {
+        const body = await readJson(c)
+        if (!body)
           return c.json(
             { error: 'the body must be JSON: {"email": "...", "companies": ["slug"]}' },
             400,
-            NO_STORE,
+            NO_STORE_HEADERS,
           )
-        }
-        const outcome = await subscribe(c, body)
+        const outcome = await subscribe(c, body.value)
         if ('limited' in outcome)
-          return c.json({ error: 'too many requests; try again later' }, 429, NO_STORE)
-        if ('error' in outcome) return c.json({ error: outcome.error }, 400, NO_STORE)
+          return c.json({ error: 'too many requests; try again later' }, 429, NO_STORE_HEADERS)
+        if ('error' in outcome) return c.json({ error: outcome.error }, 400, NO_STORE_HEADERS)
         return c.json(
           {
             status: 'pending',
             message: 'If the address can receive mail, a confirmation link is on its way.',
           },
           202,
-          NO_STORE,
+          NO_STORE_HEADERS,
         )
       })
       .get('/confirm', async (c) => {
@@ -157,7 +152,7 @@ export function subscriptionRoutes(deps: RouteDeps) {
           token.success &&
           (await store.isConfirmationUsable(await hashToken(token.data), clock().toISOString()))
         if (!usable) return invalidLink(c)
-        return c.html(await renderHtml(<ConfirmPage token={token.data} />), 200, NO_STORE)
+        return c.html(await renderHtml(<ConfirmPage token={token.data} />), 200, NO_STORE_HEADERS)
       })
       .post('/confirm', csrf(), limit, async (c) => {
         const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>)
@@ -167,12 +162,16 @@ export function subscriptionRoutes(deps: RouteDeps) {
         // Every alert served before this confirmation counts as already seen by the subscriber.
         await store.registerAlerts(alertIds, now)
         if (!(await store.confirm(await hashToken(token.data), now))) return invalidLink(c)
-        return c.html(await renderHtml(<ConfirmedPage />), 200, NO_STORE)
+        return c.html(await renderHtml(<ConfirmedPage />), 200, NO_STORE_HEADERS)
       })
       .get('/unsubscribe', async (c) => {
         const token = tokenOf(c.req.query('token'))
         if (!token.success || !(await store.hasUnsubscribeToken(token.data))) return invalidLink(c)
-        return c.html(await renderHtml(<UnsubscribePage token={token.data} />), 200, NO_STORE)
+        return c.html(
+          await renderHtml(<UnsubscribePage token={token.data} />),
+          200,
+          NO_STORE_HEADERS,
+        )
       })
       // RFC 8058 one-click: a bare POST with no cookie, Origin or CSRF token must work, so this
       // route has no csrf(); the unguessable token in the URL is the authorization.
@@ -180,7 +179,7 @@ export function subscriptionRoutes(deps: RouteDeps) {
         const token = tokenOf(c.req.query('token'))
         if (!token.success || !(await store.unsubscribe(token.data, clock().toISOString())))
           return invalidLink(c)
-        return c.html(await renderHtml(<UnsubscribedPage />), 200, NO_STORE)
+        return c.html(await renderHtml(<UnsubscribedPage />), 200, NO_STORE_HEADERS)
       })
   )
 }
