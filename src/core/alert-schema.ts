@@ -2,7 +2,8 @@ import { z } from 'zod'
 import { normalizeHostname, registrableDomain } from './domain'
 import { isE164, toE164 } from './phone'
 
-const slug = z
+/** Alert ids and company slugs: public URLs and API keys, so lowercase and stable. */
+export const SlugSchema = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase letters, digits and single hyphens')
   .max(80)
@@ -106,7 +107,7 @@ export const OfficialContactsSchema = z
 
 export const AlertSchema = z
   .object({
-    id: slug,
+    id: SlugSchema,
     title: shortText(200),
     summary: shortText(1000),
     published: isoDate,
@@ -114,7 +115,7 @@ export const AlertSchema = z
     language: z.enum(['sv', 'en']),
     company: z
       .object({
-        slug,
+        slug: SlugSchema,
         name: shortText(120),
         aliases: z.array(shortText(120)).default([]),
       })

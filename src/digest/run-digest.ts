@@ -64,6 +64,7 @@ export async function runDigest(deps: DigestDeps): Promise<DigestOutcome> {
   }
   try {
     const cutoff = started.toISOString()
+    await store.housekeeping(started)
     await store.registerAlerts(
       catalog.alerts.map((a) => a.id),
       cutoff,

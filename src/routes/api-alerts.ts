@@ -4,6 +4,7 @@ import type { Alert } from '../core/alert-schema'
 import type { Catalog, Company } from '../core/catalog'
 import { POLICIES, serveCached } from '../http/cached-page'
 import { notFound } from '../http/errors'
+import { slugParam } from '../http/params'
 
 /** An alert as the API publishes it: the record, its page URL and the company's contacts. */
 export function alertJson(alert: Alert, catalog: Catalog, publicUrl: string) {
@@ -41,7 +42,8 @@ export function apiAlertRoutes({ catalog, publicUrl, cache }: RouteDeps) {
       return serveCached(c, cache, 'api:alerts', render, POLICIES.json)
     })
     .get('/alerts/:id', (c) => {
-      const alert = catalog.alertsById.get(c.req.param('id'))
+      const id = slugParam(c, 'id')
+      const alert = id ? catalog.alertsById.get(id) : undefined
       if (!alert) return notFound(c, `no alert with id "${c.req.param('id')}"`)
       const render = () => JSON.stringify(alertJson(alert, catalog, publicUrl))
       return serveCached(c, cache, `api:alert:${alert.id}`, render, POLICIES.json)
@@ -56,7 +58,8 @@ export function apiAlertRoutes({ catalog, publicUrl, cache }: RouteDeps) {
       return serveCached(c, cache, 'api:companies', render, POLICIES.json)
     })
     .get('/companies/:slug', (c) => {
-      const company = catalog.companies.get(c.req.param('slug'))
+      const slug = slugParam(c, 'slug')
+      const company = slug ? catalog.companies.get(slug) : undefined
       if (!company) return notFound(c, `no company with slug "${c.req.param('slug')}"`)
       const render = () => JSON.stringify(companyJson(company, publicUrl))
       return serveCached(c, cache, `api:company:${company.slug}`, render, POLICIES.json)

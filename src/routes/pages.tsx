@@ -6,6 +6,7 @@ import { HomePage } from '../../templates/home-page'
 import type { RouteDeps } from '../app-context'
 import { POLICIES, serveCached } from '../http/cached-page'
 import { notFound, renderHtml } from '../http/errors'
+import { slugParam } from '../http/params'
 
 /** Pages for people: the list, one page per alert and one per company. */
 export function pageRoutes({ catalog, publicUrl, cache }: RouteDeps) {
@@ -23,10 +24,12 @@ export function pageRoutes({ catalog, publicUrl, cache }: RouteDeps) {
       ),
     )
     .get('/alerts/:id', (c) => {
-      const id = c.req.param('id')
-      const alert = catalog.alertsById.get(id)
+      const id = slugParam(c, 'id')
+      const alert = id ? catalog.alertsById.get(id) : undefined
       const company = alert && catalog.companies.get(alert.company.slug)
-      if (!alert || !company) return notFound(c, `Det finns ingen varning med id "${id}".`)
+      if (!alert || !company) {
+        return notFound(c, `Det finns ingen varning med id "${c.req.param('id')}".`)
+      }
       return serveCached(
         c,
         cache,
@@ -45,9 +48,11 @@ export function pageRoutes({ catalog, publicUrl, cache }: RouteDeps) {
       ),
     )
     .get('/companies/:slug', (c) => {
-      const slug = c.req.param('slug')
-      const company = catalog.companies.get(slug)
-      if (!company) return notFound(c, `Det finns inget företag med namnet "${slug}" här.`)
+      const slug = slugParam(c, 'slug')
+      const company = slug ? catalog.companies.get(slug) : undefined
+      if (!company) {
+        return notFound(c, `Det finns inget företag med namnet "${c.req.param('slug')}" här.`)
+      }
       return serveCached(
         c,
         cache,

@@ -167,6 +167,29 @@ export class SubscriptionStore {
     return row?.status ?? null
   }
 
+  /**
+   * Forgets what is no longer needed: confirmation tokens a week past expiry, addresses that
+   * never confirmed within a week (so an unconfirmed address is not kept), and rate-limit
+   * counters from before `today`.
+   */
+  async housekeeping(now: Date): Promise<void> {
+    const weekAgo = new Date(now.getTime() - 7 * 24 * 3600_000).toISOString()
+    await this.db.batch([
+      sql('DELETE FROM confirmation_tokens WHERE expires_at < ?', weekAgo),
+      sql(
+        `DELETE FROM confirmation_tokens WHERE subscriber_id IN
+           (SELECT id FROM subscribers WHERE status = 'pending' AND updated_at < ?)`,
+        weekAgo,
+      ),
+      sql(
+        `DELETE FROM subscribers WHERE status = 'pending' AND updated_at < ?
+           AND id NOT IN (SELECT subscriber_id FROM deliveries)`,
+        weekAgo,
+      ),
+      sql('DELETE FROM rate_limits WHERE window < ?', now.toISOString().slice(0, 10)),
+    ])
+  }
+
   // ---- digests ----
 
   /** Notes when the site first served each alert; existing rows keep their first date. */
