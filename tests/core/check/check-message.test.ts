@@ -309,3 +309,24 @@ describe('company and verdict', () => {
     expect(result.verdict).toBe('official-contacts')
   })
 })
+
+describe('official contacts in unusual formats stay official', () => {
+  it.each([
+    'Ring +46 (0)46-28 52 900',
+    'Ring 046/285 29 00',
+    'Ring +46462852900',
+    'Ring 046–28 52 900',
+    'Ring (046) 28 52 900',
+    'Mejla Kundtjanst@JemFix.Com',
+    'Se WWW.JEMFIX.COM',
+    'Se https://jemfix.com:443/x',
+    'facebook.com/JemOFixSverige',
+    'https://m.facebook.com/jemofixsverige',
+    'www.instagram.com/jemfix.se/',
+  ])('%s', (text) => {
+    const result = check(text)
+    expect(result.findings).toHaveLength(1)
+    expect(result.findings[0]?.status).toBe('official')
+    expect(result.verdict).toBe('official-contacts')
+  })
+})
