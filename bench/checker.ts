@@ -1,8 +1,5 @@
-import { openSqlite } from '../src/adapters/node/sqlite-database'
-import { createApp } from '../src/app'
 import { loadCatalog } from '../src/core/catalog'
-import { createJsonMailer } from '../src/mail/mailer'
-import { SubscriptionStore } from '../src/store/subscription-store'
+import { benchApp } from './bench-app'
 import { benchMessage, fictionalCompanyRecords } from './fictional-companies'
 
 const WARMUP = 300
@@ -18,12 +15,7 @@ export async function benchChecker(): Promise<void> {
   for (const count of [10, 1_000, 10_000]) {
     const started = performance.now()
     const catalog = loadCatalog(fictionalCompanyRecords(count))
-    const app = createApp({
-      catalog,
-      publicUrl: 'http://localhost',
-      store: new SubscriptionStore(openSqlite(':memory:')),
-      mailer: createJsonMailer('bench@localhost'),
-    })
+    const app = benchApp(catalog)
     const loadMs = performance.now() - started
     const target = [...catalog.companies.values()][Math.floor(count / 2)]!
     const body = JSON.stringify({

@@ -7,19 +7,11 @@
 import { serve } from '@hono/node-server'
 import { Hono } from 'hono'
 import { readRecordFiles } from '../src/adapters/node/record-files'
-import { openSqlite } from '../src/adapters/node/sqlite-database'
-import { createApp } from '../src/app'
 import { loadCatalog } from '../src/core/catalog'
-import { createJsonMailer } from '../src/mail/mailer'
-import { SubscriptionStore } from '../src/store/subscription-store'
+import { benchApp } from './bench-app'
 
 const paths = (process.env.BENCH_PATHS ?? '/feed.xml').split(',')
-const app = createApp({
-  catalog: loadCatalog(await readRecordFiles('alerts')),
-  publicUrl: 'http://localhost',
-  store: new SubscriptionStore(openSqlite(':memory:')),
-  mailer: createJsonMailer('bench@localhost'),
-})
+const app = benchApp(loadCatalog(await readRecordFiles('alerts')))
 
 const bare = new Hono()
 for (const path of paths) {

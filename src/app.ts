@@ -6,7 +6,7 @@ import type { Catalog } from './core/catalog'
 import { buildContactIndex, type ContactIndex } from './core/check/contact-index'
 import { RenderCache } from './http/cached-page'
 import { clientError, notFound, wantsJson } from './http/errors'
-import { SECURITY_HEADERS } from './http/security-headers'
+import { NO_STORE_HEADERS, SECURITY_HEADERS } from './http/security-headers'
 import type { Mailer } from './mail/mailer'
 import { apiAlertRoutes } from './routes/api-alerts'
 import { assetRoutes } from './routes/assets'
@@ -24,8 +24,8 @@ export interface AppDeps {
   store: SubscriptionStore
   mailer: Mailer
   clock?: () => Date
-  /** The client's address for rate limiting; defaults to one shared bucket. */
-  clientIp?: (c: Context) => string
+  /** The client's address for rate limiting, as the platform knows it. */
+  clientIp: (c: Context) => string
   /** Runs work after the response; defaults to fire-and-forget. */
   defer?: (c: Context, task: Promise<unknown>) => void
   /** Called with unexpected errors; the response never reveals them. */
@@ -34,7 +34,7 @@ export interface AppDeps {
   contactIndex?: ContactIndex
 }
 
-/** Builds the whole site: pages, feed, JSON API and health check. */
+/** Builds the whole site: pages, feed, checker, subscriptions, JSON API and health check. */
 export function createApp(deps: AppDeps) {
   const logError = deps.logError ?? console.error
   const routeDeps: RouteDeps = {
@@ -45,7 +45,7 @@ export function createApp(deps: AppDeps) {
       store: deps.store,
       mailer: deps.mailer,
       clock: deps.clock ?? (() => new Date()),
-      clientIp: deps.clientIp ?? (() => 'unknown'),
+      clientIp: deps.clientIp,
       defer: deps.defer ?? ((_c, task) => void task.catch(logError)),
       logError,
     },
@@ -54,10 +54,7 @@ export function createApp(deps: AppDeps) {
   // keeps Hono on its single-handler fast path; dynamic routes add securityHeaders() locally.
   const app = new Hono()
   app.get('/healthz', (c) =>
-    c.json({ status: 'ok', alerts: deps.catalog.alerts.length }, 200, {
-      ...SECURITY_HEADERS,
-      'Cache-Control': 'no-store',
-    }),
+    c.json({ status: 'ok', alerts: deps.catalog.alerts.length }, 200, NO_STORE_HEADERS),
   )
   app.route('/', pageRoutes(routeDeps))
   app.route('/', feedRoutes(routeDeps))
