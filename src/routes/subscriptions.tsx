@@ -119,7 +119,9 @@ export function subscriptionRoutes(deps: RouteDeps) {
           return clientError(
             c,
             400,
-            `Kontrollera e-postadressen: ${outcome.error}.`,
+            outcome.error.startsWith('companies')
+              ? 'Företaget du valde finns inte längre här. Ladda om sidan och försök igen.'
+              : 'Ange en enda giltig e-postadress, utan kommatecken, semikolon, mellanslag eller namn inom <>.',
             'Kunde inte prenumerera',
           )
         }

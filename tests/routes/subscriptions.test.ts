@@ -241,3 +241,15 @@ describe('one-click unsubscribe (RFC 8058)', () => {
     expect(res.status).toBe(400)
   })
 })
+
+describe('the HTML form', () => {
+  it('explains a bad address in Swedish with 400', async () => {
+    const res = await createTestApp().app.request('/subscribe', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: ORIGIN },
+      body: 'email=a%40example.se%2Cb%40example.se',
+    })
+    expect(res.status).toBe(400)
+    expect(await res.text()).toContain('Ange en enda giltig e-postadress')
+  })
+})
