@@ -50,8 +50,8 @@ export function createApp(deps: AppDeps) {
       logError,
     },
   }
-  // No app-wide middleware: precomputed responses carry SECURITY_HEADERS themselves, which
-  // keeps Hono on its single-handler fast path; dynamic routes add securityHeaders() locally.
+  // No app-wide middleware: every response is built with SECURITY_HEADERS (see
+  // security-headers.ts), which keeps Hono on its single-handler fast path.
   const app = new Hono()
   app.get('/healthz', (c) =>
     c.json({ status: 'ok', alerts: deps.catalog.alerts.length }, 200, NO_STORE_HEADERS),

@@ -1,5 +1,5 @@
 import type { Context } from 'hono'
-import { markSecured, SECURITY_HEADERS } from './security-headers'
+import { SECURITY_HEADERS } from './security-headers'
 
 /** What a route needs to serve a cached body: its type and how long clients may keep it. */
 export interface CachePolicy {
@@ -90,9 +90,9 @@ function matchesIfNoneMatch(header: string | undefined, etag: string): boolean {
  */
 export function sendCached(c: Context, cached: CachedResponse): Response {
   if (matchesIfNoneMatch(c.req.header('If-None-Match'), cached.etag)) {
-    return markSecured(new Response(null, { status: 304, headers: cached.notModifiedHeaders }))
+    return new Response(null, { status: 304, headers: cached.notModifiedHeaders })
   }
-  return markSecured(new Response(cached.bytes, { status: 200, headers: cached.okHeaders }))
+  return new Response(cached.bytes, { status: 200, headers: cached.okHeaders })
 }
 
 /**

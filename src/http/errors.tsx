@@ -1,7 +1,7 @@
 import type { Context } from 'hono'
 import type { ClientErrorStatusCode } from 'hono/utils/http-status'
 import { ErrorPage, NotFoundPage } from '../../templates/not-found-page'
-import { SECURITY_HEADERS } from './security-headers'
+import { NO_STORE_HEADERS, SECURITY_HEADERS } from './security-headers'
 
 /** JSON under /api, HTML for people everywhere else. */
 export function wantsJson(c: Context): boolean {
@@ -25,9 +25,7 @@ export async function clientError(
   message: string,
   title = 'Något blev fel',
 ): Promise<Response> {
-  if (wantsJson(c)) return c.json({ error: message }, status)
-  return c.html(
-    await renderHtml(<ErrorPage title={title} message={message} status={status} />),
-    status,
-  )
+  if (wantsJson(c)) return c.json({ error: message }, status, NO_STORE_HEADERS)
+  const page = <ErrorPage title={title} message={message} status={status} />
+  return c.html(await renderHtml(page), status, NO_STORE_HEADERS)
 }

@@ -8,7 +8,7 @@ import { checkMessage } from '../core/check/check-message'
 import type { ContactIndex } from '../core/check/contact-index'
 import { POLICIES, serveCached } from '../http/cached-page'
 import { clientError, renderHtml } from '../http/errors'
-import { NO_STORE_HEADERS, securityHeaders } from '../http/security-headers'
+import { NO_STORE_HEADERS } from '../http/security-headers'
 import { readJson, zodProblem } from '../http/validation'
 
 /** Bytes accepted for a check: 10,000 characters of UTF-8 plus JSON escaping, with room to spare. */
@@ -46,8 +46,6 @@ export function checkRoutes({ catalog, publicUrl, cache }: RouteDeps, index: Con
       ),
   })
   return new Hono()
-    .use('/check', securityHeaders())
-    .use('/api/check', securityHeaders())
     .get('/check', (c) =>
       serveCached(c, cache, 'page:/check', () => renderHtml(<CheckPage />), POLICIES.page),
     )

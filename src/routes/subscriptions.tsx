@@ -12,7 +12,7 @@ import {
 import type { RouteDeps } from '../app-context'
 import { MailboxSchema } from '../core/subscriptions/mailbox'
 import { clientError, renderHtml } from '../http/errors'
-import { NO_STORE_HEADERS, securityHeaders } from '../http/security-headers'
+import { NO_STORE_HEADERS } from '../http/security-headers'
 import { readJson, zodProblem } from '../http/validation'
 import { confirmationMail } from '../mail/messages'
 import { hashToken, newToken, TOKEN_PATTERN } from '../security/tokens'
@@ -94,10 +94,6 @@ export function subscriptionRoutes(deps: RouteDeps) {
 
   return (
     new Hono()
-      .use('/subscribe', securityHeaders())
-      .use('/confirm', securityHeaders())
-      .use('/unsubscribe', securityHeaders())
-      .use('/api/subscriptions', securityHeaders())
       .post('/subscribe', csrf(), limit, async (c) => {
         const form = await c.req
           .parseBody({ all: true })

@@ -19,7 +19,43 @@ const REQUESTS: [string, number][] = [
   ['/nowhere', 404],
 ]
 
+const form = (body: string, origin = 'http://localhost'): RequestInit => ({
+  method: 'POST',
+  headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: origin },
+  body,
+})
+const json = (body: string): RequestInit => ({
+  method: 'POST',
+  headers: { 'Content-Type': 'application/json' },
+  body,
+})
+
+const POSTS: [string, RequestInit, number][] = [
+  ['/api/check', json('{"text":"Ring 08-465 004 00"}'), 200],
+  ['/api/check', json('{"text":""}'), 400],
+  ['/api/check', json(JSON.stringify({ text: 'a'.repeat(70_000) })), 413],
+  ['/check', form('text=hej'), 200],
+  ['/check', form('text='), 400],
+  ['/check', form('text=hej', 'https://evil.example'), 403],
+  ['/subscribe', form('email=a%40example.se'), 200],
+  ['/subscribe', form('email=nope'), 400],
+  ['/api/subscriptions', json('{"email":"b@example.se"}'), 202],
+  ['/api/subscriptions', json('nope'), 400],
+  ['/confirm', form('token=x'), 400],
+  [`/unsubscribe?token=${'A'.repeat(43)}`, { method: 'POST' }, 400],
+]
+
 describe('security headers', () => {
+  it.each(POSTS)(
+    'POST %s answers its status with the CSP and no-store',
+    async (path, init, status) => {
+      const res = await createTestApp().app.request(path, init)
+      expect(res.status).toBe(status)
+      expect(res.headers.get('content-security-policy')).toContain("default-src 'none'")
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff')
+    },
+  )
+
   it.each(REQUESTS)('GET %s (%i) sends an explicit CSP and nosniff', async (path, status) => {
     const res = await createTestApp().app.request(path)
     expect(res.status).toBe(status)

@@ -155,6 +155,8 @@ function itemFromToken(
   { isKnownHandle }: WordTests,
 ): ExtractedItem | null {
   const value = token.text
+  // Links, domains and addresses all hold a dot or an @: plain words skip every regex below.
+  if (!value.includes('.') && !value.includes('@')) return null
   if (value.includes('@') && !value.includes('://') && !value.startsWith('@')) {
     const email = value.match(EMAIL)
     const hostname = email && normalizeHostname(email[1]!)
