@@ -31,8 +31,6 @@ const PLATFORM_BY_HOST = new Map<string, SocialPlatform>(
   ),
 )
 
-const TRIM_START = /^[([{<"'«»„“”‘’`*]+/
-const TRIM_END = /[)\]}>"'«»„“”‘’`*.,;:!?]+$/
 const EMAIL = /^[^\s@<>()[\]{},;:"]+@([^\s@<>()[\]{},;:"/]+\.[^\s@<>()[\]{},;:"/]+)$/
 const HOST_LIKE =
   /^[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?)+\.?(?:[/?#:].*)?$/u
@@ -77,14 +75,18 @@ interface Token {
   end: number
 }
 
+const LEADING = new Set('([{<"\'«»„“”‘’`*')
+const TRAILING = new Set(')]}>"\'«»„“”‘’`*.,;:!?')
+
+/** Whitespace-separated words without surrounding punctuation, with their positions. */
 function tokens(text: string): Token[] {
   const result: Token[] = []
   for (const match of text.matchAll(/\S+/g)) {
-    const raw = match[0]
-    const lead = raw.match(TRIM_START)?.[0].length ?? 0
-    const body = raw.slice(lead).replace(TRIM_END, '')
-    if (body)
-      result.push({ text: body, start: match.index + lead, end: match.index + lead + body.length })
+    let start = match.index
+    let end = start + match[0].length
+    while (start < end && LEADING.has(text[start]!)) start++
+    while (end > start && TRAILING.has(text[end - 1]!)) end--
+    if (end > start) result.push({ text: text.slice(start, end), start, end })
   }
   return result
 }
@@ -210,6 +212,29 @@ function bareHandles(list: Token[], { isBrandLike }: WordTests): ExtractedItem[]
   return items
 }
 
+// Stretches of digits and the separators people write numbers with. libphonenumber then
+// finds and validates numbers in these short spans only, instead of scanning all the prose.
+const DIGIT_RUN = /[+(]?\d[\d\s().\-–/]{4,}\d/g
+
+/** Valid phone numbers outside the spans of links and addresses (`covered`). */
+function phoneNumbers(text: string, covered: readonly [number, number][]): ExtractedItem[] {
+  const items: ExtractedItem[] = []
+  for (const run of text.matchAll(DIGIT_RUN)) {
+    for (const found of findPhoneNumbersInText(run[0], { defaultCountry: DEFAULT_REGION })) {
+      const [start, end] = [run.index + found.startsAt, run.index + found.endsAt]
+      // Digits inside a link or address are not a phone number the reader is asked to call.
+      if (covered.some(([s, e]) => start < e && end > s)) continue
+      if (!found.number.isValid()) continue
+      items.push({
+        kind: 'phone',
+        value: run[0].slice(found.startsAt, found.endsAt),
+        e164: found.number.number,
+      })
+    }
+  }
+  return items
+}
+
 /**
  * Finds every link, domain, e-mail address, phone number and social handle in a message.
  * `words` decides, for instance, whether "Instagram jemfix.se" is an account or a domain.
@@ -225,16 +250,7 @@ export function extractItems(text: string, words: WordTests): ExtractedItem[] {
       covered.push([token.start, token.end])
     }
   }
-  for (const found of findPhoneNumbersInText(text, { defaultCountry: DEFAULT_REGION })) {
-    // Digits inside a link or address are not a phone number the reader is asked to call.
-    if (covered.some(([s, e]) => found.startsAt < e && found.endsAt > s)) continue
-    if (!found.number.isValid()) continue
-    items.push({
-      kind: 'phone',
-      value: text.slice(found.startsAt, found.endsAt),
-      e164: found.number.number,
-    })
-  }
+  items.push(...phoneNumbers(text, covered))
   const handleTokens = new Set(items.filter((i) => i.kind === 'handle').map((i) => i.value))
   for (const item of bareHandles(list, words)) {
     if (!handleTokens.has(item.value)) items.push(item)

@@ -330,3 +330,14 @@ describe('official contacts in unusual formats stay official', () => {
     expect(result.verdict).toBe('official-contacts')
   })
 })
+
+describe('phone numbers next to links', () => {
+  it('finds the number and ignores digits inside links', () => {
+    const result = check(
+      'Ring 046-28 52 900 eller 192.0.2.1/login?id=0462852901 eller https://example.com/08465004',
+    )
+    expect(result.findings.filter((f) => f.kind === 'phone').map((f) => f.normalized)).toEqual([
+      '+46462852900',
+    ])
+  })
+})
