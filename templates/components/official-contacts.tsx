@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx'
 import type { OfficialContacts } from '../../src/core/alert-schema'
 import { platformLabel, safeHref } from '../format'
 
@@ -12,6 +13,26 @@ function ExternalLink({ url, children }: { url: string; children: string }) {
   )
 }
 
+/** One kind of contact: its heading and a list, or a note that the warning names none. */
+function Section({ title, items }: { title: string; items: Child[] }) {
+  return (
+    <>
+      <dt>{title}</dt>
+      {items.length === 0 ? (
+        <dd class="empty">Inte angivna i varningen.</dd>
+      ) : (
+        <dd>
+          <ul>
+            {items.map((item) => (
+              <li>{item}</li>
+            ))}
+          </ul>
+        </dd>
+      )}
+    </>
+  )
+}
+
 /** The company's official contact points; only validated http(s) URLs are links. */
 export function OfficialContactsList({
   official,
@@ -20,68 +41,40 @@ export function OfficialContactsList({
   official: OfficialContacts
   companyName: string
 }) {
-  const none = <dd class="empty">Inte angivna i varningen.</dd>
   return (
     <dl class="contacts card">
-      <dt>Webbplatser</dt>
-      {official.websites.length === 0 ? (
-        none
-      ) : (
-        <dd>
-          <ul>
-            {official.websites.map((url) => (
-              <li>
-                <ExternalLink url={url}>{new URL(url).hostname}</ExternalLink>
-              </li>
-            ))}
-          </ul>
-        </dd>
-      )}
-      <dt>E-post</dt>
-      {official.emailDomains.length === 0 ? (
-        none
-      ) : (
-        <dd>
-          <ul>
-            {official.emailDomains.map((domain) => (
-              <li>
-                Adresser som slutar på <strong class="official">@{domain}</strong> och ingenting
-                annat
-              </li>
-            ))}
-          </ul>
-        </dd>
-      )}
-      <dt>Telefon</dt>
-      {official.phones.length === 0 ? (
-        none
-      ) : (
-        <dd>
-          <ul>
-            {official.phones.map((phone) => (
-              <li>
-                <strong class="official">{phone.display}</strong>
-                {phone.label ? ` – ${phone.label}` : ''} <span class="meta">({phone.number})</span>
-              </li>
-            ))}
-          </ul>
-        </dd>
-      )}
-      <dt>Sociala medier</dt>
-      {official.social.length === 0 ? (
-        none
-      ) : (
-        <dd>
-          <ul>
-            {official.social.map((account) => (
-              <li>
-                {platformLabel(account.platform)}:{' '}
-                <ExternalLink url={account.url}>{account.handle}</ExternalLink>
-              </li>
-            ))}
-          </ul>
-        </dd>
-      )}
+      <Section
+        title="Webbplatser"
+        items={official.websites.map((url) => (
+          <ExternalLink url={url}>{new URL(url).hostname}</ExternalLink>
+        ))}
+      />
+      <Section
+        title="E-post"
+        items={official.emailDomains.map((domain) => (
+          <>
+            Adresser som slutar på <strong class="official">@{domain}</strong> och ingenting annat
+          </>
+        ))}
+      />
+      <Section
+        title="Telefon"
+        items={official.phones.map((phone) => (
+          <>
+            <strong class="official">{phone.display}</strong>
+            {phone.label ? ` – ${phone.label}` : ''} <span class="meta">({phone.number})</span>
+          </>
+        ))}
+      />
+      <Section
+        title="Sociala medier"
+        items={official.social.map((account) => (
+          <>
+            {platformLabel(account.platform)}:{' '}
+            <ExternalLink url={account.url}>{account.handle}</ExternalLink>
+          </>
+        ))}
+      />
       <dd class="meta">
         Andra adresser, nummer och konton som säger sig vara {companyName} är inte officiella enligt
         företaget.
