@@ -1,4 +1,5 @@
 import type { Alert, OfficialContacts } from './alert-schema'
+import { normalizeHostname } from './domain'
 import { InvalidRecordsError, type RecordIssue } from './record-issues'
 import { parseRecord, type RecordFile } from './records'
 
@@ -132,6 +133,15 @@ export function loadCatalog(files: readonly RecordFile[]): Catalog {
   return catalog
 }
 
+/**
+ * The hostnames a company's contacts live on (websites and e-mail domains), normalized and
+ * without www.: what the checker calls official and what no two companies may share.
+ */
+export function officialHostsOf(official: OfficialContacts): string[] {
+  const hosts = [...official.websites.map((url) => new URL(url).hostname), ...official.emailDomains]
+  return [...new Set(hosts.map((h) => (normalizeHostname(h) ?? h).replace(/^www\./, '')))]
+}
+
 function contactsClaimedTwice(
   companies: ReadonlyMap<string, Company & { officialFrom?: string }>,
 ): RecordIssue[] {
@@ -139,10 +149,7 @@ function contactsClaimedTwice(
   const issues: RecordIssue[] = []
   for (const company of companies.values()) {
     const keys = [
-      ...company.official.emailDomains.map((d) => `domain ${d}`),
-      ...company.official.websites.map(
-        (u) => `domain ${new URL(u).hostname.replace(/^www\./, '')}`,
-      ),
+      ...officialHostsOf(company.official).map((host) => `domain ${host}`),
       ...company.official.phones.map((p) => `number ${p.number}`),
       ...company.official.social.map((s) => `${s.platform} account ${s.handle.toLowerCase()}`),
     ]

@@ -15,6 +15,11 @@ export function normalizeHostname(input: string): string | null {
   }
 }
 
+/** An IPv4 or bracketed IPv6 literal, as the URL parser writes hosts. */
+export function isIpLiteral(hostname: string): boolean {
+  return /^\d+\.\d+\.\d+\.\d+$|^\[/.test(hostname)
+}
+
 /** The registrable domain (eTLD+1 under the ICANN public suffix list), or null. */
 export function registrableDomain(hostname: string): string | null {
   const info = parse(hostname, { allowPrivateDomains: false })

@@ -1,6 +1,6 @@
 import type { Phone, SocialPlatform } from '../alert-schema'
-import type { Catalog } from '../catalog'
-import { hostParts, normalizeHostname } from '../domain'
+import { type Catalog, officialHostsOf } from '../catalog'
+import { hostParts } from '../domain'
 import { compactNames, nameTokens } from './company-names'
 import { skeleton } from './skeleton'
 import { deletionVariants } from './typos'
@@ -95,11 +95,7 @@ export function buildContactIndex(catalog: Catalog): ContactIndex {
 
   for (const company of catalog.companies.values()) {
     const { official, slug } = company
-    const hosts = [
-      ...official.websites.map((url) => new URL(url).hostname),
-      ...official.emailDomains,
-    ].map((h) => (normalizeHostname(h) ?? h).replace(/^www\./, ''))
-    const officialHostList = [...new Set(hosts)]
+    const officialHostList = officialHostsOf(official)
     for (const host of officialHostList) {
       officialHosts.set(host, slug)
       const word = brandWordOfHost(host)

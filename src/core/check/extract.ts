@@ -1,6 +1,6 @@
 import { findPhoneNumbersInText, parsePhoneNumberFromString } from 'libphonenumber-js/max'
 import { SOCIAL_PLATFORMS, type SocialPlatform } from '../alert-schema'
-import { hostParts, normalizeHostname } from '../domain'
+import { hostParts, isIpLiteral, normalizeHostname } from '../domain'
 import { DEFAULT_REGION } from '../phone'
 
 /** One contact point found in a message or its sender, before it is judged. */
@@ -91,13 +91,14 @@ function tokens(text: string): Token[] {
   return result
 }
 
+/** A platform named in lowercased text; "x" is left out, it is too common a letter. */
+const PLATFORM_MENTION = new RegExp(`\\b(${Object.keys(PLATFORM_WORDS).join('|')})\\b`, 'g')
+
 /** The platform named closest before a position (within a short window), if any. */
 function platformBefore(text: string, position: number): SocialPlatform | null {
   const window = text.slice(Math.max(0, position - 40), position).toLowerCase()
   let best: { at: number; platform: SocialPlatform } | null = null
-  for (const match of window.matchAll(
-    /\b(facebook|fb|messenger|instagram|insta|ig|twitter|tiktok|linkedin|youtube|threads)\b/g,
-  )) {
+  for (const match of window.matchAll(PLATFORM_MENTION)) {
     const platform = PLATFORM_WORDS[match[1]!]
     if (platform && (!best || match.index > best.at)) best = { at: match.index, platform }
   }
@@ -107,11 +108,7 @@ function platformBefore(text: string, position: number): SocialPlatform | null {
 /** The only platform the text names, if it names exactly one. */
 export function soleNamedPlatform(text: string): SocialPlatform | null {
   const named = new Set<SocialPlatform>()
-  for (const match of text
-    .toLowerCase()
-    .matchAll(
-      /\b(facebook|fb|messenger|instagram|insta|ig|twitter|tiktok|linkedin|youtube|threads)\b/g,
-    )) {
+  for (const match of text.toLowerCase().matchAll(PLATFORM_MENTION)) {
     named.add(PLATFORM_WORDS[match[1]!]!)
   }
   return named.size === 1 ? [...named][0]! : null
@@ -177,8 +174,7 @@ function itemFromToken(
     const parsed = parseUrl(value)
     if (!parsed) return null
     const hostname = parsed.url.hostname.replace(/\.$/, '')
-    const isIp = /^\d+\.\d+\.\d+\.\d+$|^\[/.test(hostname)
-    if (!isIp && !hostParts(hostname)) return null
+    if (!isIpLiteral(hostname) && !hostParts(hostname)) return null
     const profile = profileOf(parsed.url)
     if (profile) return { kind: 'handle', value, ...profile }
     const platform = platformBefore(text, token.start)

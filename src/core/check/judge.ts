@@ -1,6 +1,6 @@
 import punycode from 'punycode.js'
 import { SOCIAL_PLATFORMS, type SocialPlatform } from '../alert-schema'
-import { hostParts } from '../domain'
+import { type HostParts, hostParts, isIpLiteral } from '../domain'
 import { type BrandMatch, matchBrand, type Resemblance } from './brand-match'
 import type { ContactIndex } from './contact-index'
 import { phoneMasks } from './contact-index'
@@ -67,12 +67,7 @@ function lookalikeReason(index: ContactIndex, what: string, match: BrandMatch): 
 }
 
 /** Which company, if any, a hostname imitates, looking at every label left of the suffix. */
-function imitatedBrand(
-  index: ContactIndex,
-  hostname: string,
-): { match: BrandMatch; where: string } | null {
-  const parts = hostParts(hostname)
-  if (!parts) return null
+function imitatedBrand(index: ContactIndex, parts: HostParts): BrandMatch | null {
   let label = parts.label
   try {
     label = punycode.toUnicode(label)
@@ -80,10 +75,10 @@ function imitatedBrand(
     // keep the punycode form
   }
   const own = matchBrand(index, label)
-  if (own) return { match: own, where: parts.registrable }
+  if (own) return own
   for (const sub of parts.subdomainLabels) {
     const match = matchBrand(index, sub)
-    if (match) return { match, where: parts.registrable }
+    if (match) return match
   }
   return null
 }
@@ -97,7 +92,7 @@ export function judgeHost(
 ): Judgement | null {
   const parts = hostParts(hostname)
   if (!parts) {
-    if (/^\d+\.\d+\.\d+\.\d+$|^\[/.test(hostname)) {
+    if (isIpLiteral(hostname)) {
       return {
         normalized: hostname,
         status: 'not-official',
@@ -109,8 +104,10 @@ export function judgeHost(
   }
   const normalized = parts.registrable
   if (userinfo) {
+    const userinfoParts = hostParts(userinfo)
     const trick =
-      matchBrand(index, userinfo.replace(/\..*$/, '')) ?? imitatedBrand(index, userinfo)?.match
+      matchBrand(index, userinfo.replace(/\..*$/, '')) ??
+      (userinfoParts ? imitatedBrand(index, userinfoParts) : null)
     return {
       normalized,
       status: trick ? 'lookalike' : 'not-official',
@@ -149,13 +146,13 @@ export function judgeHost(
       reason: `Adressen börjar med ${stacked.host} men tillhör ${shown(parts.registrable)}; bara det som står närmast före toppdomänen avgör vem som äger adressen.`,
     }
   }
-  const imitated = imitatedBrand(index, hostname)
+  const imitated = imitatedBrand(index, parts)
   if (imitated) {
     return {
       normalized,
       status: 'lookalike',
-      company: imitated.match.ref.slug,
-      reason: lookalikeReason(index, shown(hostname), imitated.match),
+      company: imitated.ref.slug,
+      reason: lookalikeReason(index, shown(hostname), imitated),
     }
   }
   if (as === 'email' && FREE_MAIL_DOMAINS.has(parts.registrable)) {
