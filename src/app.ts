@@ -11,7 +11,9 @@ import type { Mailer } from './mail/mailer'
 import { apiAlertRoutes } from './routes/api-alerts'
 import { assetRoutes } from './routes/assets'
 import { checkRoutes } from './routes/check'
+import { crawlerRoutes } from './routes/crawlers'
 import { feedRoutes } from './routes/feed'
+import { infoPageRoutes } from './routes/info-pages'
 import { pageRoutes } from './routes/pages'
 import { subscriptionRoutes } from './routes/subscriptions'
 import type { SubscriptionStore } from './store/subscription-store'
@@ -58,6 +60,8 @@ export function createApp(deps: AppDeps) {
   )
   app.route('/', pageRoutes(routeDeps))
   app.route('/', feedRoutes(routeDeps))
+  app.route('/', infoPageRoutes(routeDeps))
+  app.route('/', crawlerRoutes(routeDeps))
   app.route('/', assetRoutes(routeDeps))
   app.route('/', checkRoutes(routeDeps, deps.contactIndex ?? buildContactIndex(deps.catalog)))
   app.route('/', subscriptionRoutes(routeDeps))

@@ -2,9 +2,12 @@ import type { Alert } from '../src/core/alert-schema'
 import type { Company } from '../src/core/catalog'
 import { defang } from '../src/core/domain'
 import { ChannelTags } from './components/alert-card'
+import { GuidanceCallout } from './components/guidance-callout'
 import { OfficialContactsList } from './components/official-contacts'
-import { formatDate, safeHref } from './format'
+import { formatDate, genitive, safeHref } from './format'
 import { Layout } from './layout'
+import { alertPath, companyFeedPath, companyPath } from './site'
+import { newsArticleLd } from './structured-data'
 
 export function AlertPage({
   alert,
@@ -20,11 +23,27 @@ export function AlertPage({
     <Layout
       title={alert.title}
       description={alert.summary}
-      canonical={`${publicUrl}/alerts/${alert.id}`}
+      canonical={`${publicUrl}${alertPath(alert.id)}`}
+      ogType="article"
+      alternates={[
+        {
+          type: 'application/rss+xml',
+          href: companyFeedPath(company.slug),
+          title: `Varningar om ${company.name} (RSS)`,
+        },
+        {
+          type: 'application/json',
+          href: `/api${alertPath(alert.id)}`,
+          title: 'Varningen som JSON',
+        },
+      ]}
+      jsonLd={newsArticleLd(alert, company, publicUrl)}
+      section="alerts"
+      subscribeCompany={company}
     >
       <article>
         <p class="meta">
-          Varning om <a href={`/companies/${company.slug}`}>{company.name}</a> · publicerad{' '}
+          Varning om <a href={companyPath(company.slug)}>{company.name}</a> · publicerad{' '}
           <time datetime={alert.published}>{formatDate(alert.published)}</time>
           {alert.updated ? (
             <>
@@ -37,7 +56,7 @@ export function AlertPage({
         <ChannelTags channels={alert.channels} />
         <p>{alert.summary}</p>
 
-        <h2>{company.name} officiella kontaktvägar</h2>
+        <h2>{genitive(company.name)} officiella kontaktvägar</h2>
         <OfficialContactsList official={company.official} companyName={company.name} />
 
         {alert.tips.length > 0 ? (
@@ -66,6 +85,8 @@ export function AlertPage({
           </>
         ) : null}
 
+        <GuidanceCallout />
+
         <h2>Källa</h2>
         <p>
           {sourceHref ? (
@@ -79,8 +100,7 @@ export function AlertPage({
           <time datetime={alert.source.date}>{formatDate(alert.source.date)}</time>.
         </p>
         <p class="meta">
-          <a href={`/companies/${company.slug}`}>Alla varningar om {company.name}</a> ·{' '}
-          <a href={`/api/alerts/${alert.id}`}>Som JSON</a>
+          <a href={companyPath(company.slug)}>Alla varningar om {company.name}</a>
         </p>
       </article>
     </Layout>

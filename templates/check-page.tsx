@@ -3,6 +3,7 @@ import type { CheckResult, Finding } from '../src/core/check/verdict-types'
 import { defang } from '../src/core/domain'
 import { OfficialContactsList } from './components/official-contacts'
 import { Layout } from './layout'
+import { GUIDANCE_TITLE, PATHS } from './site'
 
 export const TEXT_MAX = 10_000
 export const SENDER_MAX = 320
@@ -108,6 +109,11 @@ function CheckResultView({
           <p>
             Meddelandet säger sig komma från{' '}
             <a href={`/companies/${result.company.slug}`}>{result.company.name}</a>.
+          </p>
+        ) : null}
+        {result.verdict === 'suspicious' ? (
+          <p>
+            <a href={PATHS.guidance}>{GUIDANCE_TITLE} Så gör du nu.</a>
           </p>
         ) : null}
       </div>

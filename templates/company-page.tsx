@@ -1,14 +1,35 @@
+import { listSearch, PAGE_SIZE } from '../src/core/browse'
 import type { Company } from '../src/core/catalog'
 import { AlertCard } from './components/alert-card'
 import { OfficialContactsList } from './components/official-contacts'
+import { formatCount, formatNumber, genitive } from './format'
 import { Layout } from './layout'
+import { companyFeedPath, companyPath } from './site'
+import { organizationLd } from './structured-data'
 
+/** A company: its official contacts, its newest warnings and its own feed. */
 export function CompanyPage({ company, publicUrl }: { company: Company; publicUrl: string }) {
+  const newest = company.alerts.slice(0, PAGE_SIZE)
+  const count = formatCount(company.alerts.length, 'varning', 'varningar')
   return (
     <Layout
       title={company.name}
-      description={`Officiella kontaktvägar och bedrägerivarningar för ${company.name}.`}
-      canonical={`${publicUrl}/companies/${company.slug}`}
+      description={`${genitive(company.name)} officiella kontaktvägar och ${count} om bedrägerier i företagets namn.`}
+      canonical={`${publicUrl}${companyPath(company.slug)}`}
+      alternates={[
+        {
+          type: 'application/rss+xml',
+          href: companyFeedPath(company.slug),
+          title: `Varningar om ${company.name} (RSS)`,
+        },
+        {
+          type: 'application/json',
+          href: `/api${companyPath(company.slug)}`,
+          title: 'Företaget som JSON',
+        },
+      ]}
+      jsonLd={organizationLd(company, publicUrl)}
+      section="companies"
       subscribeCompany={company}
     >
       <h1>{company.name}</h1>
@@ -17,12 +38,21 @@ export function CompanyPage({ company, publicUrl }: { company: Company; publicUr
       ) : null}
       <h2>Officiella kontaktvägar</h2>
       <OfficialContactsList official={company.official} companyName={company.name} />
-      <h2>Varningar ({company.alerts.length})</h2>
-      {company.alerts.map((alert) => (
+      <h2>Varningar ({formatNumber(company.alerts.length)})</h2>
+      {newest.map((alert) => (
         <AlertCard alert={alert} />
       ))}
+      {company.alerts.length > newest.length ? (
+        <p>
+          <a href={`/${listSearch({ company: company.slug }, 2)}`}>
+            Äldre varningar om {company.name}
+          </a>{' '}
+          <span class="meta">(alla {count})</span>
+        </p>
+      ) : null}
       <p class="meta">
-        <a href={`/api/companies/${company.slug}`}>Som JSON</a>
+        Följ {genitive(company.name)} varningar i en flödesläsare:{' '}
+        <a href={companyFeedPath(company.slug)}>RSS-flöde för {company.name}</a>
       </p>
     </Layout>
   )

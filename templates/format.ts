@@ -30,3 +30,43 @@ export function safeHref(url: string): string | undefined {
     return undefined
   }
 }
+
+const swedishNumber = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 0 })
+
+/**
+ * 10000 → "10 000". The group separator is a no-break space, so a number never breaks
+ * across lines.
+ */
+export function formatNumber(n: number): string {
+  return swedishNumber.format(n)
+}
+
+/** 1 → "1 varning", 2 → "2 varningar", 10000 → "10 000 varningar". */
+export function formatCount(n: number, singular: string, plural: string): string {
+  return `${formatNumber(n)} ${n === 1 ? singular : plural}`
+}
+
+/**
+ * The Swedish genitive of a name: "Provbutiken" → "Provbutikens", "Lars" → "Lars".
+ * A colon keeps names whose spelling an s would disturb intact: abbreviations and names
+ * ending in a digit or sign ("SJ:s", "Tele2:s"), and names written with signs or in
+ * lowercase on purpose ("jem & fix:s", "H&M:s").
+ */
+export function genitive(name: string): string {
+  const trimmed = name.trim()
+  const lastWord = trimmed.split(/\s+/).at(-1) ?? ''
+  const endsInLetter = /\p{L}$/u.test(trimmed)
+  const isAbbreviation = /\p{Lu}$/u.test(lastWord) && lastWord === lastWord.toLocaleUpperCase('sv')
+  const hasSigns = /[^\p{L}\p{N}\s.'-]/u.test(trimmed)
+  const startsLowercase = /^\p{Ll}/u.test(trimmed)
+  if (!endsInLetter || isAbbreviation || hasSigns || startsLowercase) return `${trimmed}:s`
+  return /[sxz]$/i.test(trimmed) ? trimmed : `${trimmed}s`
+}
+
+/** Sorts names A to Ö the Swedish way (Å, Ä, Ö after Z; case and accents secondary). */
+export const swedishCollator = new Intl.Collator('sv', { sensitivity: 'base', numeric: true })
+
+/** A tel: link target for an E.164 number, or undefined for anything else. */
+export function telHref(e164: string): string | undefined {
+  return /^\+[1-9]\d{5,14}$/.test(e164) ? `tel:${e164}` : undefined
+}

@@ -1,11 +1,36 @@
 import type { Child } from 'hono/jsx'
 import { SubscribeForm } from './components/subscribe-form'
+import { JsonLd } from './json-ld'
+import { GUIDANCE_TITLE, PATHS, SITE_NAME } from './site'
+
+/** A machine-readable version of a page: a feed, or JSON for developers. */
+export interface Alternate {
+  type:
+    | 'application/rss+xml'
+    | 'application/atom+xml'
+    | 'application/feed+json'
+    | 'application/json'
+  href: string
+  title: string
+}
+
+/** Where a page sits in the main menu, so its link is marked as the current page. */
+export type NavSection = 'alerts' | 'companies' | 'check' | 'feeds'
 
 export interface LayoutProps {
   title: string
   description?: string
-  /** Absolute URL of this page, for the canonical link. */
+  /** Absolute URL of this page (from PUBLIC_URL): canonical link and og:url. */
   canonical?: string
+  /** OpenGraph type: a warning is an article, everything else a website. */
+  ogType?: 'website' | 'article'
+  /** Feeds and JSON for this page, besides the site-wide feeds every page announces. */
+  alternates?: readonly Alternate[]
+  /** schema.org data for the page head. */
+  jsonLd?: unknown
+  /** Pages that search engines should not list: errors, personal links. */
+  noindex?: boolean
+  section?: NavSection
   /** Offers "only this company" in the subscription form. */
   subscribeCompany?: { slug: string; name: string } | undefined
   /** False on pages that are themselves about subscribing. */
@@ -13,11 +38,45 @@ export interface LayoutProps {
   children: Child
 }
 
-/** The page shell: Swedish, mobile-first, one local stylesheet, no scripts. */
+/** Feeds of every warning, announced on every page for feed readers' autodiscovery. */
+export const SITE_FEEDS: readonly Alternate[] = [
+  { type: 'application/rss+xml', href: PATHS.rss, title: `${SITE_NAME} (RSS)` },
+  { type: 'application/atom+xml', href: PATHS.atom, title: `${SITE_NAME} (Atom)` },
+  { type: 'application/feed+json', href: PATHS.jsonFeed, title: `${SITE_NAME} (JSON Feed)` },
+]
+
+const NAV: readonly { section: NavSection; href: string; label: Child }[] = [
+  { section: 'alerts', href: PATHS.home, label: 'Varningar' },
+  { section: 'companies', href: PATHS.companies, label: 'Företag' },
+  {
+    section: 'check',
+    href: PATHS.check,
+    // On a phone the link reads "Kolla"; screen readers always hear the whole name.
+    label: (
+      <>
+        Kolla<span class="nav-long"> ett meddelande</span>
+      </>
+    ),
+  },
+  { section: 'feeds', href: PATHS.feeds, label: 'RSS' },
+]
+
+/**
+ * The page shell: Swedish, mobile-first, one local stylesheet, no scripts.
+ *
+ * The header bar is one flex row (brand, menu) that fits 360 px. A search form added later
+ * goes in as a third child with class "site-search": the stylesheet gives it the room
+ * between brand and menu on wide screens and a full row of its own under the bar on phones.
+ */
 export function Layout({
   title,
   description,
   canonical,
+  ogType = 'website',
+  alternates = [],
+  jsonLd,
+  noindex = false,
+  section,
   subscribeCompany,
   showSubscribe = true,
   children,
@@ -29,30 +88,69 @@ export function Layout({
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{title === SITE_NAME ? title : `${title} – ${SITE_NAME}`}</title>
         {description ? <meta name="description" content={description} /> : null}
+        {noindex ? <meta name="robots" content="noindex" /> : null}
         {canonical ? <link rel="canonical" href={canonical} /> : null}
+        <meta name="color-scheme" content="light dark" />
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/assets/site.css" />
-        <link rel="alternate" type="application/rss+xml" title={SITE_NAME} href="/feed.xml" />
+        {[...SITE_FEEDS, ...alternates].map((alternate) => (
+          <link
+            rel="alternate"
+            type={alternate.type}
+            title={alternate.title}
+            href={alternate.href}
+          />
+        ))}
+        <meta property="og:site_name" content={SITE_NAME} />
+        <meta property="og:locale" content="sv_SE" />
+        <meta property="og:type" content={ogType} />
+        <meta property="og:title" content={title} />
+        {description ? <meta property="og:description" content={description} /> : null}
+        {canonical ? <meta property="og:url" content={canonical} /> : null}
+        <meta name="twitter:card" content="summary" />
+        {jsonLd ? <JsonLd data={jsonLd} /> : null}
       </head>
       <body>
+        <a class="skip-link" href="#innehall">
+          Hoppa till innehållet
+        </a>
         <header class="site-header">
-          <div class="wrap">
-            <a class="brand" href="/">
-              {SITE_NAME}
+          <div class="wrap bar">
+            <a class="brand" href={PATHS.home}>
+              <img src="/favicon.svg" alt="" width="28" height="28" />
+              <span class="brand-name">{SITE_NAME}</span>
             </a>
             <nav aria-label="Huvudmeny">
-              <a href="/">Varningar</a>
-              <a href="/companies">Företag</a>
-              <a href="/check">Kolla ett meddelande</a>
-              <a href="/feed.xml">RSS</a>
+              {NAV.map((item) => (
+                <a href={item.href} aria-current={item.section === section ? 'page' : undefined}>
+                  {item.label}
+                </a>
+              ))}
             </nav>
           </div>
         </header>
-        <main class="wrap" id="innehall">
+        <main class="wrap" id="innehall" tabindex={-1}>
           {children}
           {showSubscribe ? <SubscribeForm company={subscribeCompany} /> : null}
         </main>
         <footer class="site-footer">
           <div class="wrap">
+            <nav aria-label="Om webbplatsen">
+              <ul class="footer-links">
+                <li>
+                  <a href={PATHS.guidance}>{GUIDANCE_TITLE}</a>
+                </li>
+                <li>
+                  <a href={PATHS.about}>Om tjänsten</a>
+                </li>
+                <li>
+                  <a href={PATHS.privacy}>Integritet</a>
+                </li>
+                <li>
+                  <a href={PATHS.feeds}>Flöden</a>
+                </li>
+              </ul>
+            </nav>
             <p>
               {SITE_NAME} publicerar företags egna varningar för bedrägerier i deras namn, med deras
               officiella kontaktvägar. Kontakta aldrig ett företag via uppgifter i ett misstänkt
@@ -64,5 +162,3 @@ export function Layout({
     </html>
   )
 }
-
-export const SITE_NAME = 'Bedrägerivarningar'

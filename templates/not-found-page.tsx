@@ -1,13 +1,33 @@
 import { Layout } from './layout'
+import { GUIDANCE_TITLE, PATHS } from './site'
 
+/** A dead end that still helps: the checker first, then the lists. */
 export function NotFoundPage({ message }: { message: string }) {
   return (
-    <Layout title="Sidan finns inte">
+    <Layout title="Sidan finns inte" noindex>
       <h1>Sidan finns inte</h1>
       <p>{message}</p>
-      <p>
-        <a href="/">Till alla varningar</a> · <a href="/companies">Alla företag</a>
-      </p>
+      <div class="card">
+        <h2>Har du fått ett misstänkt meddelande?</h2>
+        <p>
+          Klistra in det i vår kontroll, så ser du vilka länkar, nummer och adresser som är
+          företagets egna.
+        </p>
+        <a class="button" href={PATHS.check}>
+          Kolla ett meddelande
+        </a>
+      </div>
+      <ul>
+        <li>
+          <a href={PATHS.home}>Alla varningar</a>
+        </li>
+        <li>
+          <a href={PATHS.companies}>Alla företag</a>
+        </li>
+        <li>
+          <a href={PATHS.guidance}>{GUIDANCE_TITLE}</a>
+        </li>
+      </ul>
     </Layout>
   )
 }
@@ -22,14 +42,14 @@ export function ErrorPage({
   status: number
 }) {
   return (
-    <Layout title={title}>
+    <Layout title={title} noindex>
       <h1>{title}</h1>
       <p class="error" role="alert">
         {message}
       </p>
       <p class="meta">Felkod {status}</p>
       <p>
-        <a href="/">Till startsidan</a>
+        <a href={PATHS.home}>Till startsidan</a>
       </p>
     </Layout>
   )

@@ -32,6 +32,13 @@ export function lastChanged(alert: Alert): string {
   return alert.updated ?? alert.published
 }
 
+/** The latest of some ISO dates (they sort as text); undefined for none. */
+export function latestOf(dates: Iterable<string>): string | undefined {
+  let latest: string | undefined
+  for (const date of dates) if (!latest || date > latest) latest = date
+  return latest
+}
+
 /**
  * Validates every file and the rules that span files (unique ids, one name and one set of
  * official contacts per company, no domain or number claimed by two companies).

@@ -5,6 +5,8 @@ import { SECURITY_HEADERS } from './security-headers'
 export interface CachePolicy {
   contentType: string
   cacheControl: string
+  /** Further headers sent with both the 200 and the 304, e.g. CORS on public JSON. */
+  headers?: Readonly<Record<string, string>>
 }
 
 export const POLICIES = {
@@ -34,6 +36,7 @@ export async function toCachedResponse(text: string, policy: CachePolicy): Promi
   const etag = `"${hex}"`
   const notModifiedHeaders = {
     ...SECURITY_HEADERS,
+    ...policy.headers,
     ETag: etag,
     'Cache-Control': policy.cacheControl,
   }

@@ -1,10 +1,22 @@
-import { Hono } from 'hono'
+import { type Context, Hono } from 'hono'
 import type { RouteDeps } from '../app-context'
 import type { Alert } from '../core/alert-schema'
 import type { Catalog, Company } from '../core/catalog'
-import { POLICIES, serveCached } from '../http/cached-page'
+import { type CachePolicy, POLICIES, serveCached } from '../http/cached-page'
 import { notFound } from '../http/errors'
 import { slugParam } from '../http/params'
+
+/** Read-only public data: any site or browser extension may read it (no cookies are involved). */
+export const PUBLIC_READ_HEADERS = { 'Access-Control-Allow-Origin': '*' } as const
+
+const API_POLICY: CachePolicy = { ...POLICIES.json, headers: PUBLIC_READ_HEADERS }
+
+/** A 404 that other sites can read too, so a client can tell "unknown" from "blocked". */
+async function apiNotFound(c: Context, message: string): Promise<Response> {
+  const res = await notFound(c, message)
+  res.headers.set('Access-Control-Allow-Origin', '*')
+  return res
+}
 
 /** An alert as the API publishes it: the record, its page URL and the company's contacts. */
 export function alertJson(alert: Alert, catalog: Catalog, publicUrl: string) {
@@ -39,14 +51,14 @@ export function apiAlertRoutes({ catalog, publicUrl, cache }: RouteDeps) {
     .get('/alerts', (c) => {
       const render = () =>
         JSON.stringify({ alerts: catalog.alerts.map((a) => alertJson(a, catalog, publicUrl)) })
-      return serveCached(c, cache, 'api:alerts', render, POLICIES.json)
+      return serveCached(c, cache, 'api:alerts', render, API_POLICY)
     })
     .get('/alerts/:id', (c) => {
       const id = slugParam(c, 'id')
       const alert = id ? catalog.alertsById.get(id) : undefined
-      if (!alert) return notFound(c, `no alert with id "${c.req.param('id')}"`)
+      if (!alert) return apiNotFound(c, `no alert with id "${c.req.param('id')}"`)
       const render = () => JSON.stringify(alertJson(alert, catalog, publicUrl))
-      return serveCached(c, cache, `api:alert:${alert.id}`, render, POLICIES.json)
+      return serveCached(c, cache, `api:alert:${alert.id}`, render, API_POLICY)
     })
     .get('/companies', (c) => {
       const render = () =>
@@ -55,13 +67,13 @@ export function apiAlertRoutes({ catalog, publicUrl, cache }: RouteDeps) {
             companyJson(company, publicUrl),
           ),
         })
-      return serveCached(c, cache, 'api:companies', render, POLICIES.json)
+      return serveCached(c, cache, 'api:companies', render, API_POLICY)
     })
     .get('/companies/:slug', (c) => {
       const slug = slugParam(c, 'slug')
       const company = slug ? catalog.companies.get(slug) : undefined
-      if (!company) return notFound(c, `no company with slug "${c.req.param('slug')}"`)
+      if (!company) return apiNotFound(c, `no company with slug "${c.req.param('slug')}"`)
       const render = () => JSON.stringify(companyJson(company, publicUrl))
-      return serveCached(c, cache, `api:company:${company.slug}`, render, POLICIES.json)
+      return serveCached(c, cache, `api:company:${company.slug}`, render, API_POLICY)
     })
 }

@@ -1,28 +1,91 @@
-import { Hono } from 'hono'
+import { type Context, Hono } from 'hono'
 import { AlertPage } from '../../templates/alert-page'
-import { CompaniesPage } from '../../templates/companies-page'
+import { CompaniesPage, sortCompanies } from '../../templates/companies-page'
 import { CompanyPage } from '../../templates/company-page'
-import { HomePage } from '../../templates/home-page'
+import { CHANNEL_LABELS } from '../../templates/format'
+import { FilterErrorPage, HomePage } from '../../templates/home-page'
 import type { RouteDeps } from '../app-context'
+import {
+  type AlertFilter,
+  alertLister,
+  type ListQueryResult,
+  listSearch,
+  PAGE_SIZE,
+  pageOf,
+  parseListQuery,
+} from '../core/browse'
 import { POLICIES, serveCached } from '../http/cached-page'
 import { notFound, renderHtml } from '../http/errors'
 import { slugParam } from '../http/params'
+import { NO_STORE_HEADERS } from '../http/security-headers'
 
-/** Pages for people: the list, one page per alert and one per company. */
+type ListQueryProblem = Extract<ListQueryResult, { ok: false }>
+
+/** A query value as it may appear in a message: short, whatever was sent. */
+const quoted = (value: string) => `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`
+
+/** Why a filter URL cannot be read, in words a reader can act on. */
+function filterProblemText({ field, problem, value }: ListQueryProblem): string {
+  if (problem === 'repeated') {
+    const what = { channel: 'en kanal', company: 'ett företag', page: 'ett sidnummer' }[field]
+    return `Adressen anger mer än ${what}. Välj bara ${what}.`
+  }
+  if (field === 'channel') {
+    const names = Object.values(CHANNEL_LABELS).join(', ').toLocaleLowerCase('sv')
+    return `Kanalen ${quoted(value)} finns inte. Välj en av dessa: ${names}.`
+  }
+  if (field === 'company') return `Det finns inget företag med id ${quoted(value)} här.`
+  return `Sidnumret ${quoted(value)} går inte att läsa. Ange ett heltal från 1 och uppåt.`
+}
+
+/** Pages for people: the list of warnings with filters, one page per alert and per company. */
 export function pageRoutes({ catalog, publicUrl, cache }: RouteDeps) {
-  const companies = [...catalog.companies.values()].sort((a, b) =>
-    a.name.localeCompare(b.name, 'sv'),
-  )
-  return new Hono()
-    .get('/', (c) =>
-      serveCached(
+  const companies = sortCompanies(catalog.companies.values())
+  const companyChoices = companies.map(({ slug, name }) => ({ slug, name }))
+  const listFor = alertLister(catalog)
+
+  async function filterError(c: Context, problem: ListQueryProblem) {
+    const page = <FilterErrorPage message={filterProblemText(problem)} companies={companyChoices} />
+    return c.html(await renderHtml(page), 400, NO_STORE_HEADERS)
+  }
+
+  /** One page of the list; every spelling of the same filter shares one cached page. */
+  function serveList(c: Context, filter: AlertFilter, page: number) {
+    const alerts = listFor(filter)
+    const pageCount = Math.max(1, Math.ceil(alerts.length / PAGE_SIZE))
+    if (page > pageCount) {
+      return notFound(
         c,
-        cache,
-        'page:/',
-        () => renderHtml(<HomePage alerts={catalog.alerts} publicUrl={publicUrl} />),
-        POLICIES.page,
-      ),
+        `Sidan ${page} finns inte: listan har ${pageCount === 1 ? 'bara en sida' : `${pageCount} sidor`}.`,
+      )
+    }
+    const search = listSearch(filter, page)
+    const company = filter.company ? catalog.companies.get(filter.company) : undefined
+    return serveCached(
+      c,
+      cache,
+      `page:/${search}`,
+      () =>
+        renderHtml(
+          <HomePage
+            list={pageOf(alerts, page)!}
+            filter={filter}
+            companies={companyChoices}
+            company={company}
+            canonical={`${publicUrl}/${search}`}
+          />,
+        ),
+      POLICIES.page,
     )
+  }
+
+  return new Hono()
+    .get('/', (c) => {
+      // Most readers come without a query: skip parsing it.
+      if (!c.req.url.includes('?')) return serveList(c, {}, 1)
+      const query = parseListQuery(c.req.queries(), (slug) => catalog.companies.has(slug))
+      return query.ok ? serveList(c, query.filter, query.page) : filterError(c, query)
+    })
     .get('/alerts/:id', (c) => {
       const id = slugParam(c, 'id')
       const alert = id ? catalog.alertsById.get(id) : undefined

@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit'
 import { csrf } from 'hono/csrf'
 import { z } from 'zod'
 import {
+  AlreadySubscribedPage,
   ConfirmedPage,
   ConfirmPage,
   SubscribeReceivedPage,
@@ -146,10 +147,10 @@ export function subscriptionRoutes(deps: RouteDeps) {
       })
       .get('/confirm', async (c) => {
         const token = tokenOf(c.req.query('token'))
-        const usable =
-          token.success &&
-          (await store.isConfirmationUsable(await hashToken(token.data), clock().toISOString()))
-        if (!usable) return invalidLink(c)
+        if (!token.success) return invalidLink(c)
+        const hash = await hashToken(token.data)
+        if (!(await store.isConfirmationUsable(hash, clock().toISOString())))
+          return (await store.isConfirmedBy(hash)) ? alreadySubscribed(c) : invalidLink(c)
         return c.html(await renderHtml(<ConfirmPage token={token.data} />), 200, NO_STORE_HEADERS)
       })
       .post('/confirm', csrf(), limit, async (c) => {
@@ -159,12 +160,15 @@ export function subscriptionRoutes(deps: RouteDeps) {
         const now = clock().toISOString()
         // Every alert served before this confirmation counts as already seen by the subscriber.
         await store.registerAlerts(alertIds, now)
-        if (!(await store.confirm(await hashToken(token.data), now))) return invalidLink(c)
+        const hash = await hashToken(token.data)
+        if (!(await store.confirm(hash, now)))
+          return (await store.isConfirmedBy(hash)) ? alreadySubscribed(c) : invalidLink(c)
         return c.html(await renderHtml(<ConfirmedPage />), 200, NO_STORE_HEADERS)
       })
       .get('/unsubscribe', async (c) => {
         const token = tokenOf(c.req.query('token'))
-        if (!token.success || !(await store.hasUnsubscribeToken(token.data))) return invalidLink(c)
+        if (!token.success || !(await store.hasUnsubscribeToken(token.data)))
+          return invalidUnsubscribeLink(c)
         return c.html(
           await renderHtml(<UnsubscribePage token={token.data} />),
           200,
@@ -176,7 +180,7 @@ export function subscriptionRoutes(deps: RouteDeps) {
       .post('/unsubscribe', limit, async (c) => {
         const token = tokenOf(c.req.query('token'))
         if (!token.success || !(await store.unsubscribe(token.data, clock().toISOString())))
-          return invalidLink(c)
+          return invalidUnsubscribeLink(c)
         return c.html(await renderHtml(<UnsubscribedPage />), 200, NO_STORE_HEADERS)
       })
   )
@@ -187,6 +191,21 @@ function invalidLink(c: Context) {
     c,
     400,
     'Länken är ogiltig, har gått ut eller har redan använts. Prenumerera igen för att få en ny länk.',
+    'Länken fungerar inte',
+  )
+}
+
+/** A confirmation link opened again after it worked: not an error. */
+async function alreadySubscribed(c: Context) {
+  return c.html(await renderHtml(<AlreadySubscribedPage />), 200, NO_STORE_HEADERS)
+}
+
+/** Whoever opens this wants fewer mails: never suggest subscribing again. */
+function invalidUnsubscribeLink(c: Context) {
+  return clientError(
+    c,
+    400,
+    'Länken för att avsluta fungerar inte. Kontrollera att du fick med hela länken från mejlet; den är lång. Varje mejl vi skickar har en egen länk längst ned för att avsluta.',
     'Länken fungerar inte',
   )
 }

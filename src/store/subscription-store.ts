@@ -114,6 +114,16 @@ export class SubscriptionStore {
     return (used?.changes ?? 0) === 1
   }
 
+  /** Whether this confirmation token has been used and its subscriber is active now. */
+  async isConfirmedBy(tokenHash: string): Promise<boolean> {
+    const row = await this.db.first<{ ok: number }>(
+      `SELECT 1 AS ok FROM confirmation_tokens t JOIN subscribers s ON s.id = t.subscriber_id
+       WHERE t.token_hash = ? AND t.used_at IS NOT NULL AND s.status = 'active'`,
+      tokenHash,
+    )
+    return row !== null
+  }
+
   async hasUnsubscribeToken(token: string): Promise<boolean> {
     return (
       (await this.db.first(

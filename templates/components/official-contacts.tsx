@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx'
 import type { OfficialContacts } from '../../src/core/alert-schema'
-import { platformLabel, safeHref } from '../format'
+import { platformLabel, safeHref, telHref } from '../format'
 
 function ExternalLink({ url, children }: { url: string; children: string }) {
   const href = safeHref(url)
@@ -10,6 +10,18 @@ function ExternalLink({ url, children }: { url: string; children: string }) {
     </a>
   ) : (
     <span>{children}</span>
+  )
+}
+
+/** An official number, callable from a phone; only numbers from a record's official list come here. */
+function PhoneNumber({ number, display }: { number: string; display: string }) {
+  const href = telHref(number)
+  return href ? (
+    <a class="official" href={href}>
+      {display}
+    </a>
+  ) : (
+    <strong class="official">{display}</strong>
   )
 }
 
@@ -61,7 +73,7 @@ export function OfficialContactsList({
         title="Telefon"
         items={official.phones.map((phone) => (
           <>
-            <strong class="official">{phone.display}</strong>
+            <PhoneNumber number={phone.number} display={phone.display} />
             {phone.label ? ` – ${phone.label}` : ''} <span class="meta">({phone.number})</span>
           </>
         ))}

@@ -64,4 +64,31 @@ describe('JSON API', () => {
       304,
     )
   })
+
+  it('lets any site read its answers (CORS), also a 304 and a 404', async () => {
+    const { app } = createTestApp()
+    for (const path of [
+      '/api/alerts',
+      '/api/alerts/exempelbolaget-2026-03-01',
+      '/api/companies',
+      '/api/companies/provbutiken',
+      '/api/alerts/nope',
+      '/api/companies/nope',
+    ]) {
+      const res = await app.request(path, { headers: { Origin: 'https://extension.example' } })
+      expect(res.headers.get('access-control-allow-origin'), path).toBe('*')
+      const etag = res.headers.get('etag')
+      if (etag) {
+        const again = await app.request(path, { headers: { 'If-None-Match': etag } })
+        expect(again.status).toBe(304)
+        expect(again.headers.get('access-control-allow-origin')).toBe('*')
+      }
+    }
+  })
+
+  it('gives pages and forms no CORS header', async () => {
+    const { app } = createTestApp()
+    for (const path of ['/', '/alerts/exempelbolaget-2026-03-01', '/feed.xml'])
+      expect((await app.request(path)).headers.get('access-control-allow-origin')).toBeNull()
+  })
 })

@@ -8,6 +8,19 @@ const REQUESTS: [string, number][] = [
   ['/companies', 200],
   ['/companies/exempelbolaget', 200],
   ['/feed.xml', 200],
+  ['/feed.atom', 200],
+  ['/feed.json', 200],
+  ['/companies/exempelbolaget/feed.xml', 200],
+  ['/?channel=sms&page=1', 200],
+  ['/?channel=fax', 400],
+  ['/?page=9', 404],
+  ['/guidance', 200],
+  ['/about', 200],
+  ['/privacy', 200],
+  ['/feeds', 200],
+  ['/sitemap.xml', 200],
+  ['/robots.txt', 200],
+  ['/favicon.svg', 200],
   ['/assets/site.css', 200],
   ['/favicon.ico', 200],
   ['/api/alerts', 200],
@@ -74,17 +87,22 @@ describe('security headers', () => {
     expect(res.headers.get('content-security-policy')).toContain("default-src 'none'")
   })
 
-  it('links only to http(s) URLs and site paths on every page', async () => {
+  it('links only to http(s) URLs, site paths, fragments and official numbers on every page', async () => {
     const { app } = createTestApp()
     for (const path of [
       '/',
       '/alerts/provbutiken-2026-04-10',
       '/companies/exempelbolaget',
       '/companies',
+      '/guidance',
+      '/about',
+      '/privacy',
+      '/feeds',
+      '/nowhere',
     ]) {
       const html = await (await app.request(path)).text()
       for (const [, href] of html.matchAll(/href="([^"]*)"/g)) {
-        expect(href).toMatch(/^(https?:\/\/|\/)/)
+        expect(href).toMatch(/^(https?:\/\/|\/|#[^\s]+$|tel:\+?\d+$)/)
       }
     }
   })

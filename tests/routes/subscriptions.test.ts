@@ -156,15 +156,39 @@ describe('confirming', () => {
 
   it('activates on POST, once', async () => {
     const t = createTestApp()
-    const { res, token } = await confirmFlow(t, 'once@example.se')
+    const { res, token, mail } = await confirmFlow(t, 'once@example.se')
     expect(res.status).toBe(200)
     expect(await t.store.status('once@example.se')).toBe('active')
+    await t.app.request(`/unsubscribe?token=${tokenIn(mail.text, 'unsubscribe')}`, {
+      method: 'POST',
+    })
     const again = await t.app.request('/confirm', {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: ORIGIN },
       body: new URLSearchParams({ token }).toString(),
     })
     expect(again.status).toBe(400)
+    expect(await t.store.status('once@example.se')).toBe('unsubscribed')
+  })
+
+  it('says "Du prenumererar redan" when the link is opened or pressed again after confirming', async () => {
+    const t = createTestApp()
+    const { token } = await confirmFlow(t, 'twice@example.se')
+    const opened = await t.app.request(`/confirm?token=${token}`)
+    const pressed = await t.app.request('/confirm', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: ORIGIN },
+      body: new URLSearchParams({ token }).toString(),
+    })
+    for (const res of [opened, pressed]) {
+      expect(res.status).toBe(200)
+      expect(res.headers.get('cache-control')).toBe('no-store')
+      const html = await res.text()
+      expect(html).toContain('<h1>Du prenumererar redan</h1>')
+      expect(html).not.toContain('Felkod')
+      expect(html).not.toContain('<form method="post" action="/confirm">')
+    }
+    expect(await t.store.status('twice@example.se')).toBe('active')
   })
 
   it('rejects a forged token', async () => {
@@ -239,6 +263,19 @@ describe('one-click unsubscribe (RFC 8058)', () => {
       method: 'POST',
     })
     expect(res.status).toBe(400)
+  })
+
+  it('never tells someone with a broken unsubscribe link to subscribe again', async () => {
+    const { app } = createTestApp()
+    for (const [path, init] of [
+      [`/unsubscribe?token=${'B'.repeat(43)}`, { method: 'POST' }],
+      [`/unsubscribe?token=${'B'.repeat(43)}`, {}],
+      ['/unsubscribe?token=short', {}],
+    ] as const) {
+      const html = await (await app.request(path, init)).text()
+      expect(html).toContain('Länken för att avsluta fungerar inte')
+      expect(html).not.toMatch(/[Pp]renumerera igen/)
+    }
   })
 })
 

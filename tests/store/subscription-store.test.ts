@@ -29,6 +29,20 @@ describe('SubscriptionStore', () => {
     expect(await store.status('a@example.se')).toBe('pending')
   })
 
+  it('knows a used confirmation token of a subscriber who is still active', async () => {
+    const store = freshStore()
+    const { id, unsubscribeToken } = await store.upsertPending('b@example.se', token(1), T0)
+    await store.addConfirmationToken(id, 'h1', null, '2026-11-03T10:00:00.000Z')
+    await store.addConfirmationToken(id, 'h2', null, '2026-11-03T10:00:00.000Z')
+    expect(await store.isConfirmedBy('h1')).toBe(false)
+    await store.confirm('h1', T0)
+    expect(await store.isConfirmedBy('h1')).toBe(true)
+    expect(await store.isConfirmedBy('h2')).toBe(false)
+    expect(await store.isConfirmedBy('unknown')).toBe(false)
+    await store.unsubscribe(unsubscribeToken, T0)
+    expect(await store.isConfirmedBy('h1')).toBe(false)
+  })
+
   it('counts rate-limit hits per window', async () => {
     const store = freshStore()
     expect(await store.hit('ip:x', '2026-11-01T10')).toBe(1)
