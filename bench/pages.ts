@@ -3,9 +3,12 @@ import { compare, requestsPerSecond, startPair } from './http-load'
 const ROUNDS = 3
 const SECONDS = 2
 
-/** GET /feed.xml and GET /alerts/:id against a bare Hono route serving the same bytes. */
+/**
+ * GET /feed.xml, GET /alerts/:id and a filtered list (query parsed and validated on every
+ * request) against a bare Hono route serving the same bytes.
+ */
 export async function benchPages(): Promise<void> {
-  const paths = ['/feed.xml', '/alerts/jem-fix-2026-02-28']
+  const paths = ['/feed.xml', '/alerts/jem-fix-2026-02-28', '/?channel=sms&company=jem-fix']
   const pair = await startPair(paths)
   try {
     for (const path of paths) {

@@ -18,7 +18,11 @@ for (const path of paths) {
   const res = await app.request(path)
   const bytes = new Uint8Array(await res.arrayBuffer())
   const headers = Object.fromEntries(res.headers)
-  bare.get(path, () => new Response(bytes, { status: 200, headers }))
+  // By path alone: a query string is ours to parse, and the baseline only serves bytes.
+  bare.get(
+    new URL(path, 'http://bench').pathname,
+    () => new Response(bytes, { status: 200, headers }),
+  )
 }
 
 serve({ fetch: app.fetch, port: Number(process.env.PORT_APP), hostname: '127.0.0.1' })

@@ -49,23 +49,25 @@ export function pageRoutes({ catalog, publicUrl, cache }: RouteDeps) {
     return c.html(await renderHtml(page), 400, NO_STORE_HEADERS)
   }
 
-  /** One page of the list; every spelling of the same filter shares one cached page. */
-  function serveList(c: Context, filter: AlertFilter, page: number) {
+  /** A list page that exists: its cache key and how to render it. */
+  interface ListView {
+    key: string
+    render: () => Promise<string>
+  }
+  // By canonical query string; holds only lists that exist, so it is bounded like the cache.
+  const views = new Map<string, ListView>()
+
+  function viewOf(filter: AlertFilter, page: number): ListView | number {
+    const search = listSearch(filter, page)
+    const known = views.get(search)
+    if (known) return known
     const alerts = listFor(filter)
     const pageCount = Math.max(1, Math.ceil(alerts.length / PAGE_SIZE))
-    if (page > pageCount) {
-      return notFound(
-        c,
-        `Sidan ${page} finns inte: listan har ${pageCount === 1 ? 'bara en sida' : `${pageCount} sidor`}.`,
-      )
-    }
-    const search = listSearch(filter, page)
+    if (page > pageCount) return pageCount
     const company = filter.company ? catalog.companies.get(filter.company) : undefined
-    return serveCached(
-      c,
-      cache,
-      `page:/${search}`,
-      () =>
+    const view = {
+      key: `page:/${search}`,
+      render: () =>
         renderHtml(
           <HomePage
             list={pageOf(alerts, page)!}
@@ -75,14 +77,30 @@ export function pageRoutes({ catalog, publicUrl, cache }: RouteDeps) {
             canonical={`${publicUrl}/${search}`}
           />,
         ),
-      POLICIES.page,
-    )
+    }
+    views.set(search, view)
+    return view
+  }
+
+  /** One page of the list; every spelling of the same filter shares one cached page. */
+  function serveList(c: Context, filter: AlertFilter, page: number) {
+    const view = viewOf(filter, page)
+    if (typeof view === 'number') {
+      return notFound(
+        c,
+        `Sidan ${page} finns inte: listan har ${view === 1 ? 'bara en sida' : `${view} sidor`}.`,
+      )
+    }
+    return serveCached(c, cache, view.key, view.render, POLICIES.page)
   }
 
   return new Hono()
     .get('/', (c) => {
-      // Most readers come without a query: skip parsing it.
-      if (!c.req.url.includes('?')) return serveList(c, {}, 1)
+      const url = c.req.url
+      const at = url.indexOf('?')
+      // Most requests use a list's canonical URL, the home page above all: no parsing then.
+      const known = views.get(at < 0 ? '' : url.slice(at))
+      if (known) return serveCached(c, cache, known.key, known.render, POLICIES.page)
       const query = parseListQuery(c.req.queries(), (slug) => catalog.companies.has(slug))
       return query.ok ? serveList(c, query.filter, query.page) : filterError(c, query)
     })
