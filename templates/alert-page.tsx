@@ -5,8 +5,8 @@ import { ChannelTags } from './components/alert-card'
 import { GuidanceCallout } from './components/guidance-callout'
 import { OfficialContactsList } from './components/official-contacts'
 import { formatDate, genitive, safeHref } from './format'
-import { Layout } from './layout'
-import { alertPath, companyFeedPath, companyPath } from './site'
+import { companyFeed, jsonAlternate, Layout } from './layout'
+import { alertPath, companyPath } from './site'
 import { newsArticleLd } from './structured-data'
 
 export function AlertPage({
@@ -25,18 +25,7 @@ export function AlertPage({
       description={alert.summary}
       canonical={`${publicUrl}${alertPath(alert.id)}`}
       ogType="article"
-      alternates={[
-        {
-          type: 'application/rss+xml',
-          href: companyFeedPath(company.slug),
-          title: `Varningar om ${company.name} (RSS)`,
-        },
-        {
-          type: 'application/json',
-          href: `/api${alertPath(alert.id)}`,
-          title: 'Varningen som JSON',
-        },
-      ]}
+      alternates={[companyFeed(company), jsonAlternate(alertPath(alert.id), 'Varningen som JSON')]}
       jsonLd={newsArticleLd(alert, company, publicUrl)}
       section="alerts"
       subscribeCompany={company}

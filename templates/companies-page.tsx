@@ -1,6 +1,6 @@
 import type { Company } from '../src/core/catalog'
 import { formatCount, swedishCollator } from './format'
-import { Layout } from './layout'
+import { jsonAlternate, Layout } from './layout'
 import { companyPath } from './site'
 
 /** The letter a name is filed under: "jem & fix" under J, "Ödla" under Ö, "3M" under 0–9. */
@@ -40,9 +40,7 @@ export function CompaniesPage({
       title="Företag"
       description="Företag som har varnat för bedrägerier i sitt namn, från A till Ö, med deras officiella kontaktvägar."
       canonical={`${publicUrl}/companies`}
-      alternates={[
-        { type: 'application/json', href: '/api/companies', title: 'Företagen som JSON' },
-      ]}
+      alternates={[jsonAlternate('/companies', 'Företagen som JSON')]}
       section="companies"
     >
       <h1>Företag som varnat för bedrägerier</h1>

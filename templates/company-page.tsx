@@ -3,7 +3,7 @@ import type { Company } from '../src/core/catalog'
 import { AlertCard } from './components/alert-card'
 import { OfficialContactsList } from './components/official-contacts'
 import { formatCount, formatNumber, genitive } from './format'
-import { Layout } from './layout'
+import { companyFeed, jsonAlternate, Layout } from './layout'
 import { companyFeedPath, companyPath } from './site'
 import { organizationLd } from './structured-data'
 
@@ -17,16 +17,8 @@ export function CompanyPage({ company, publicUrl }: { company: Company; publicUr
       description={`${genitive(company.name)} officiella kontaktvägar och ${count} om bedrägerier i företagets namn.`}
       canonical={`${publicUrl}${companyPath(company.slug)}`}
       alternates={[
-        {
-          type: 'application/rss+xml',
-          href: companyFeedPath(company.slug),
-          title: `Varningar om ${company.name} (RSS)`,
-        },
-        {
-          type: 'application/json',
-          href: `/api${companyPath(company.slug)}`,
-          title: 'Företaget som JSON',
-        },
+        companyFeed(company),
+        jsonAlternate(companyPath(company.slug), 'Företaget som JSON'),
       ]}
       jsonLd={organizationLd(company, publicUrl)}
       section="companies"

@@ -1,8 +1,8 @@
 import type { AlertFilter, AlertListPage } from '../src/core/browse'
 import { AlertList, FilterForm } from './components/alert-list'
 import { CHANNEL_LABELS, formatNumber } from './format'
-import { type Alternate, Layout } from './layout'
-import { companyFeedPath, PATHS, SITE_DESCRIPTION, SITE_NAME } from './site'
+import { type Alternate, companyFeed, jsonAlternate, Layout } from './layout'
+import { PATHS, SITE_DESCRIPTION, SITE_NAME } from './site'
 
 export interface HomePageProps {
   list: AlertListPage
@@ -27,15 +27,9 @@ export function HomePage({ list, filter, companies, company, canonical }: HomePa
   const words = filterWords(filter, company)
   const pageWords = list.page > 1 ? `, sida ${formatNumber(list.page)}` : ''
   const alternates: Alternate[] = [
-    { type: 'application/json', href: '/api/alerts', title: 'Varningarna som JSON' },
+    ...(company ? [companyFeed(company)] : []),
+    jsonAlternate('/alerts', 'Varningarna som JSON'),
   ]
-  if (company) {
-    alternates.unshift({
-      type: 'application/rss+xml',
-      href: companyFeedPath(company.slug),
-      title: `Varningar om ${company.name} (RSS)`,
-    })
-  }
   return (
     <Layout
       title={words ? `Varningar: ${words}${pageWords}` : `${SITE_NAME}${pageWords}`}

@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx'
 import { SubscribeForm } from './components/subscribe-form'
 import { JsonLd } from './json-ld'
-import { GUIDANCE_TITLE, PATHS, SITE_NAME } from './site'
+import { companyFeedPath, GUIDANCE_TITLE, PATHS, SITE_NAME } from './site'
 
 /** A machine-readable version of a page: a feed, or JSON for developers. */
 export interface Alternate {
@@ -44,6 +44,20 @@ export const SITE_FEEDS: readonly Alternate[] = [
   { type: 'application/atom+xml', href: PATHS.atom, title: `${SITE_NAME} (Atom)` },
   { type: 'application/feed+json', href: PATHS.jsonFeed, title: `${SITE_NAME} (JSON Feed)` },
 ]
+
+/** A company's own feed, announced on the pages about that company. */
+export function companyFeed(company: { slug: string; name: string }): Alternate {
+  return {
+    type: 'application/rss+xml',
+    href: companyFeedPath(company.slug),
+    title: `Varningar om ${company.name} (RSS)`,
+  }
+}
+
+/** The same data as JSON, for developers: announced in the head, never in the text. */
+export function jsonAlternate(path: string, title: string): Alternate {
+  return { type: 'application/json', href: `/api${path}`, title }
+}
 
 const NAV: readonly { section: NavSection; href: string; label: Child }[] = [
   { section: 'alerts', href: PATHS.home, label: 'Varningar' },
