@@ -21,9 +21,13 @@ export interface AlertListPage {
   last: number
 }
 
-// A GET form sends every field, empty when the reader chose "all".
+// A GET form sends every field, empty when the reader chose "all"; people who type a URL may
+// write SMS or Jem-Fix, which mean the same list.
 const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (value === '' ? undefined : value), schema.optional())
+  z.preprocess(
+    (value) => (typeof value === 'string' ? value.trim().toLowerCase() || undefined : value),
+    schema.optional(),
+  )
 
 const ListQuerySchema = z.object({
   channel: optional(z.enum(CHANNELS)),
@@ -31,8 +35,9 @@ const ListQuerySchema = z.object({
   page: optional(
     z
       .string()
-      .regex(/^[1-9]\d{0,5}$/)
-      .transform(Number),
+      .regex(/^\d{1,6}$/)
+      .transform(Number)
+      .refine((page) => page >= 1),
   ),
 })
 

@@ -1,4 +1,5 @@
 import RSS from 'rss'
+import { SITE_NAME } from '../../templates/site'
 import { stripXmlInvalid } from '../core/text'
 import { type FeedEntry, type FeedScope, newestChange, toInstant } from './feed-entries'
 
@@ -16,7 +17,7 @@ export function renderRss(
     site_url: `${publicUrl}${scope.pagePath}`,
     feed_url: `${publicUrl}${selfPath}`,
     language: 'sv',
-    generator: 'Bedrägerivarningar',
+    generator: SITE_NAME,
     ...(newest ? { pubDate: toInstant(newest) } : {}),
   })
   for (const entry of entries) {

@@ -11,6 +11,12 @@ describe('list query', () => {
     ).toEqual({ ok: true, filter: { channel: 'sms', company: 'exempelbolaget' }, page: 2 })
   })
 
+  it('reads the same value spelled another way as that value', () => {
+    expect(
+      parseListQuery({ channel: [' SMS '], company: ['ExempelBolaget'], page: ['02'] }, exists),
+    ).toEqual({ ok: true, filter: { channel: 'sms', company: 'exempelbolaget' }, page: 2 })
+  })
+
   it('treats the empty "all" values of a GET form as no filter, and ignores other parameters', () => {
     expect(
       parseListQuery({ channel: [''], company: [''], page: [''], utm_source: ['x'] }, exists),
@@ -23,6 +29,7 @@ describe('list query', () => {
     [{ company: ['Nope Nope'] }, 'company', 'invalid'],
     [{ company: ['nobody'] }, 'company', 'unknown'],
     [{ page: ['0'] }, 'page', 'invalid'],
+    [{ page: ['000'] }, 'page', 'invalid'],
     [{ page: ['-1'] }, 'page', 'invalid'],
     [{ page: ['1.5'] }, 'page', 'invalid'],
     [{ page: ['abc'] }, 'page', 'invalid'],

@@ -185,6 +185,7 @@ describe('confirming', () => {
       expect(res.headers.get('cache-control')).toBe('no-store')
       const html = await res.text()
       expect(html).toContain('<h1>Du prenumererar redan</h1>')
+      expect(html).toContain('<meta name="robots" content="noindex"/>')
       expect(html).not.toContain('Felkod')
       expect(html).not.toContain('<form method="post" action="/confirm">')
     }
