@@ -142,7 +142,7 @@ export function FeedsPage({
       </p>
       <p>
         Så gör du: kopiera adressen till det flöde du vill följa och klistra in den i din
-        flödesläsare, där det brukar stå "Lägg till flöde" eller "Prenumerera". Klickar du på
+        flödesläsare, där det brukar stå ”Lägg till flöde” eller ”Prenumerera”. Klickar du på
         adressen här visas flödet som kod, eftersom det är skrivet för flödesläsare.
       </p>
       <p>Hellre e-post? Prenumerera med formuläret längst ned på sidan.</p>
