@@ -1,5 +1,6 @@
 import type { D1Database, ExportedHandler, ScheduledController } from '@cloudflare/workers-types'
 import { z } from 'zod'
+import { createSmtpMailer } from './adapters/smtp/smtp-mailer'
 import { d1Database } from './adapters/worker/d1-database'
 import { createApp } from './app'
 import { assembleCatalog, type Catalog } from './core/catalog'
@@ -7,7 +8,7 @@ import { buildContactIndex } from './core/check/contact-index'
 import { InvalidRecordsError } from './core/record-issues'
 import { describeOutcome, runDigest } from './digest/run-digest'
 import { BUNDLED_RECORDS } from './generated/records'
-import { createSmtpMailer, type Mailer } from './mail/mailer'
+import type { Mailer } from './mail/mailer'
 import { SubscriptionStore } from './store/subscription-store'
 
 /** Bindings and vars from wrangler.toml, and secrets set with `wrangler secret put`. */

@@ -1,7 +1,7 @@
 import { openSqlite } from '../../src/adapters/node/sqlite-database'
 import { createApp } from '../../src/app'
 import type { Catalog } from '../../src/core/catalog'
-import { createJsonMailer } from '../../src/mail/mailer'
+import { createJsonMailer } from '../../src/mail/json-mailer'
 import { SubscriptionStore } from '../../src/store/subscription-store'
 import { fictionalCatalog } from './fixtures'
 
