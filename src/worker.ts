@@ -9,7 +9,7 @@ import { InvalidRecordsError } from './core/record-issues'
 import { describeOutcome, runDigest } from './digest/run-digest'
 import { BUNDLED_RECORDS } from './generated/records'
 import type { Mailer } from './mail/mailer'
-import { SubscriptionStore } from './store/subscription-store'
+import { type Stores, sqlStores } from './store/sql-stores'
 
 /** Bindings and vars from wrangler.toml, and secrets set with `wrangler secret put`. */
 export interface Env {
@@ -45,7 +45,7 @@ const logMailer: Mailer = {
 
 interface Runtime {
   settings: z.infer<typeof SettingsSchema> & { PUBLIC_URL: string; MAIL_FROM: string }
-  store: SubscriptionStore
+  stores: Stores
   mailer: Mailer
 }
 
@@ -62,7 +62,7 @@ function runtimeFor(env: Env): Runtime {
   const from = parsed.MAIL_FROM ?? `Bedrägerivarningar <noreply@${new URL(publicUrl).hostname}>`
   runtime = {
     settings: { ...parsed, PUBLIC_URL: publicUrl, MAIL_FROM: from },
-    store: new SubscriptionStore(d1Database(env.DB)),
+    stores: sqlStores(d1Database(env.DB)),
     // One message per connection lifetime is the safe choice in an isolate that may be frozen.
     mailer: parsed.SMTP_URL
       ? createSmtpMailer({ url: parsed.SMTP_URL, from, maxConnections: 2 })
@@ -77,11 +77,11 @@ type WorkerResponse = ReturnType<NonNullable<ExportedHandler<Env>['fetch']>>
 
 export default {
   fetch(request, env, ctx) {
-    const { settings, store, mailer } = runtimeFor(env)
+    const { settings, stores, mailer } = runtimeFor(env)
     app ??= createApp({
       catalog,
       publicUrl: settings.PUBLIC_URL,
-      store,
+      stores,
       mailer,
       clientIp: (c) => c.req.header('cf-connecting-ip') ?? 'unknown',
       defer: (c, task) => c.executionCtx.waitUntil(task),
@@ -92,10 +92,10 @@ export default {
   },
 
   async scheduled(_controller: ScheduledController, env) {
-    const { settings, store, mailer } = runtimeFor(env)
+    const { settings, stores, mailer } = runtimeFor(env)
     const outcome = await runDigest({
       catalog,
-      store,
+      store: stores.digest,
       mailer,
       publicUrl: settings.PUBLIC_URL,
       clock: () => new Date(),

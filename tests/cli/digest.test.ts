@@ -5,8 +5,8 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openSqlite } from '../../src/adapters/node/sqlite-database'
-import { SubscriptionStore } from '../../src/store/subscription-store'
 import { type SmtpSink, startSmtpSink } from '../support/smtp-sink'
+import { addActiveSubscribers } from '../support/subscribers'
 
 const run = promisify(execFile)
 let dataDir: string
@@ -24,11 +24,8 @@ afterEach(async () => {
 describe('npm run digest', () => {
   it('sends the digest over SMTP and prints a one-line summary off a terminal', async () => {
     const db = openSqlite(join(dataDir, 'bedragerivarningar.sqlite'))
-    const store = new SubscriptionStore(db)
     // The subscriber confirmed before the jem & fix alert was first seen, so it is new to them.
-    await store.upsertPending('reader@example.se', 'u'.repeat(43), '2026-01-01T00:00:00.000Z')
-    await store.addConfirmationToken(1, 'h', null, '2099-01-01T00:00:00.000Z')
-    await store.confirm('h', '2026-01-01T00:00:00.000Z')
+    await addActiveSubscribers(db, 1, '2026-01-01T00:00:00.000Z', () => 'reader@example.se')
     db.close()
 
     const env = {

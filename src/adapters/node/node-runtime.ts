@@ -3,7 +3,7 @@ import type { Catalog } from '../../core/catalog'
 import { loadCatalog } from '../../core/catalog'
 import type { Mailer } from '../../mail/mailer'
 import type { NodeSettings } from '../../node-settings'
-import { SubscriptionStore } from '../../store/subscription-store'
+import { type Stores, sqlStores } from '../../store/sql-stores'
 import { createSmtpMailer } from '../smtp/smtp-mailer'
 import { createOutboxMailer } from './outbox-mailer'
 import { readRecordFiles } from './record-files'
@@ -12,7 +12,7 @@ import { openSqlite } from './sqlite-database'
 /** The adapters both Node entries (server and digest CLI) build from the same settings. */
 export interface NodeRuntime {
   catalog: Catalog
-  store: SubscriptionStore
+  stores: Stores
   mailer: Mailer
   close: () => Promise<void>
 }
@@ -25,7 +25,7 @@ export async function createNodeRuntime(settings: NodeSettings): Promise<NodeRun
     : createOutboxMailer(join(settings.DATA_DIR, 'outbox'), settings.MAIL_FROM)
   return {
     catalog,
-    store: new SubscriptionStore(db),
+    stores: sqlStores(db),
     mailer,
     close: async () => {
       await mailer.close()
