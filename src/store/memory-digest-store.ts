@@ -80,7 +80,7 @@ export class MemoryDigestStore implements DigestStore {
     if (held && held.fence === lease.fence) held.expiresAt = ''
   }
 
-  async housekeeping() {}
+  async housekeeping(_now: Date) {}
 
   async registerAlerts(alertIds: readonly string[], now: string) {
     for (const id of alertIds) if (!this.firstSeen.has(id)) this.firstSeen.set(id, now)
@@ -90,7 +90,7 @@ export class MemoryDigestStore implements DigestStore {
     return new Map(this.firstSeen)
   }
 
-  async startRun(runId: string, cutoff: string) {
+  async startRun(runId: string, cutoff: string, _lease: Lease) {
     this.runs.set(runId, { cutoff, finishedAt: null, outcome: null, counts: null })
   }
 
@@ -179,7 +179,7 @@ export class MemoryDigestStore implements DigestStore {
     return true
   }
 
-  async markSent(lease: Lease, key: DeliveryKey, cursor: string) {
+  async markSent(lease: Lease, key: DeliveryKey, cursor: string, _now: string) {
     const delivery = this.delivery(key)
     if (!delivery || !this.holds(lease)) return false
     delivery.status = 'sent'
@@ -189,7 +189,7 @@ export class MemoryDigestStore implements DigestStore {
     return true
   }
 
-  async markEnded(lease: Lease, key: DeliveryKey, end: DeliveryEnd, error: string) {
+  async markEnded(lease: Lease, key: DeliveryKey, end: DeliveryEnd, error: string, _now: string) {
     const delivery = this.delivery(key)
     if (!delivery || !this.holds(lease)) return false
     delivery.status = end
@@ -199,7 +199,7 @@ export class MemoryDigestStore implements DigestStore {
     return true
   }
 
-  async markStillInFlight(lease: Lease, key: DeliveryKey, error: string) {
+  async markStillInFlight(lease: Lease, key: DeliveryKey, error: string, _now: string) {
     const delivery = this.delivery(key)
     if (!delivery || !this.holds(lease)) return false
     delivery.lastError = error

@@ -32,7 +32,8 @@ export function createTestApp(catalog: Catalog = fictionalCatalog(), options: Te
     stores,
     mailer,
     clock: options.clock ?? (() => new Date()),
-    clientIp: () => options.clientIp ?? '192.0.2.1',
+    // A test may name the client per request; the real entries take it from the socket or proxy.
+    clientIp: (c) => c.req.header('X-Test-Client') ?? options.clientIp ?? '192.0.2.1',
     defer: (_c, task) => void deferred.push(task),
     logError: (e) => errors.push(e),
   })
