@@ -45,6 +45,8 @@ async function main() {
   }
   const outboxTimer = setInterval(() => track(drainOutbox()), OUTBOX_POLL_MS)
   outboxTimer.unref()
+  // This server is the only drainer of its DATA_DIR: claims left by a crashed one are void.
+  await stores.outbox.releaseClaims()
   track(drainOutbox())
 
   const app = createApp({

@@ -26,6 +26,11 @@ export interface MailOutboxStore {
   markRetry(id: number, error: string, nextAttemptAt: string): Promise<void>
   /** Given up (permanent failure or too many attempts); forgets the token. */
   markFailed(id: number, error: string): Promise<void>
+  /**
+   * Frees every claim at once: for a process that knows it is the only drainer and starts
+   * after a crash, so mail the dead process had claimed goes out now, not after its claim.
+   */
+  releaseClaims(): Promise<void>
   /** Mails not yet sent or given up. */
   countPending(): Promise<number>
 }
@@ -101,6 +106,12 @@ export class SqlMailOutboxStore implements MailOutboxStore {
          last_error = ? WHERE id = ?`,
       error.slice(0, 500),
       id,
+    )
+  }
+
+  async releaseClaims(): Promise<void> {
+    await this.db.run(
+      "UPDATE mail_outbox SET claimed_until = NULL WHERE status = 'pending' AND claimed_until IS NOT NULL",
     )
   }
 

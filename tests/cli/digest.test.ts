@@ -45,4 +45,33 @@ describe('npm run digest', () => {
     expect(again.stdout).toMatch(/: 0 sent, .* 1 with nothing new/)
     expect(sink.to('reader@example.se')).toHaveLength(1)
   })
+
+  it.each([
+    ['PUBLIC_URL is unset', {}],
+    ['PUBLIC_URL is loopback', { PUBLIC_URL: 'http://127.0.0.1:8787' }],
+    ['PUBLIC_URL is localhost', { PUBLIC_URL: 'http://localhost:8787' }],
+  ])('refuses to mail links to this machine when %s (finding 10)', async (_case, extra) => {
+    const db = openSqlite(join(dataDir, 'bedragerivarningar.sqlite'))
+    await addActiveSubscribers(db, 1, '2026-01-01T00:00:00.000Z', () => 'local@example.se')
+    db.close()
+    const env: Record<string, string | undefined> = {
+      ...process.env,
+      DATA_DIR: dataDir,
+      SMTP_URL: sink.url,
+      ...extra,
+    }
+    if (!('PUBLIC_URL' in extra)) delete env.PUBLIC_URL
+    const refused = await run('npm', ['run', '--silent', 'digest'], { env }).catch((e) => e)
+    expect(refused.code).toBe(2)
+    expect(refused.stderr).toMatch(
+      /Refusing to send: the links would point to http:\/\/(127\.0\.0\.1|localhost):8787/,
+    )
+    expect(sink.received).toHaveLength(0)
+
+    const local = await run('npm', ['run', '--silent', 'digest', '--', '--local'], { env })
+    expect(local.stdout).toMatch(/1 sent/)
+    expect((await sink.waitFor('local@example.se')).raw).toMatch(
+      /http:\/\/(127\.0\.0\.1|localhost):8787\/alerts\//,
+    )
+  })
 })
