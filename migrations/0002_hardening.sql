@@ -65,7 +65,8 @@ CREATE INDEX mail_outbox_due ON mail_outbox (status, next_attempt_at);
 ALTER TABLE leases ADD COLUMN fence INTEGER NOT NULL DEFAULT 0;
 
 ALTER TABLE digest_runs ADD COLUMN fence INTEGER;
--- 'done'; 'abandoned' when a later run found it dead and adopted its messages in flight.
+-- 'done'; 'stopped' (SIGTERM, parent gone); 'abandoned' when a later run found it dead and
+-- adopted its messages in flight.
 ALTER TABLE digest_runs ADD COLUMN outcome TEXT;
 ALTER TABLE digest_runs ADD COLUMN resent INTEGER NOT NULL DEFAULT 0;
 -- When the message was first attempted: a re-sent message keeps its Date as well as its Message-ID.

@@ -40,7 +40,8 @@ export interface DeliveryDeps {
  * Whatever is thrown, by the mailer or anyone, ends in a result, never in an exception.
  */
 export async function deliverDigest(deps: DeliveryDeps, job: DeliveryJob): Promise<DeliveryResult> {
-  const { store, clock, lease, delivery } = { ...deps, delivery: job.delivery }
+  const { store, clock, lease } = deps
+  const { delivery } = job
   const now = () => clock().toISOString()
   const alertIds = job.alerts.map((a) => a.id)
   const message = await digestMail(

@@ -192,7 +192,9 @@ export async function runDigest(deps: DigestDeps): Promise<DigestOutcome> {
     }
     const status: DigestStatus =
       leaseLost || !held.isHeld() ? 'lease-lost' : deps.signal?.aborted ? 'stopped' : 'done'
-    if (status === 'done') await store.finishRun(runId, progress, clock().toISOString(), held.lease)
+    // A run that lost its lease leaves its row to the run that took over, which closes it.
+    if (status !== 'lease-lost')
+      await store.finishRun(runId, progress, clock().toISOString(), held.lease, status)
     return { ...progress, runId, status }
   } finally {
     await held.release()

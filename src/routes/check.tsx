@@ -1,7 +1,6 @@
 import { zValidator } from '@hono/zod-validator'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import { csrf } from 'hono/csrf'
 import { z } from 'zod'
 import { CheckPage, SENDER_MAX, TEXT_MAX } from '../../templates/check-page'
 import type { RouteDeps } from '../app-context'
@@ -9,6 +8,7 @@ import { checkMessage } from '../core/check/check-message'
 import type { ContactIndex } from '../core/check/contact-index'
 import { POLICIES, serveCached } from '../http/cached-page'
 import { clientError, renderHtml } from '../http/errors'
+import { sameOriginForms } from '../http/same-origin'
 import { NO_STORE_HEADERS } from '../http/security-headers'
 import { onInvalid, requireJson } from '../http/validation'
 
@@ -53,7 +53,7 @@ export function checkRoutes({ catalog, publicUrl, cache }: RouteDeps, index: Con
     .get('/check', (c) =>
       serveCached(c, cache, 'page:/check', () => renderHtml(<CheckPage />), POLICIES.page),
     )
-    .post('/check', csrf(), limit, async (c) => {
+    .post('/check', sameOriginForms(publicUrl), limit, async (c) => {
       const form = await c.req.parseBody().catch(() => null)
       const fields = {
         text: typeof form?.text === 'string' ? form.text : undefined,

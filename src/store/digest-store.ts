@@ -42,6 +42,9 @@ export interface RunCounts {
   resent: number
 }
 
+/** How a run ended: every subscriber handled, or stopped early (SIGTERM, the parent died). */
+export type RunOutcome = 'done' | 'stopped'
+
 /** Delivery states written under a lease; each write is fenced. */
 export type DeliveryEnd = 'failed' | 'bounced' | 'skipped'
 
@@ -65,7 +68,13 @@ export interface DigestStore {
   alertsFirstSeen(): Promise<Map<string, string>>
   startRun(runId: string, cutoff: string, lease: Lease): Promise<void>
   /** Closes the run with its counts, only while the lease is still held. */
-  finishRun(runId: string, counts: RunCounts, now: string, lease: Lease): Promise<boolean>
+  finishRun(
+    runId: string,
+    counts: RunCounts,
+    now: string,
+    lease: Lease,
+    outcome: RunOutcome,
+  ): Promise<boolean>
   /** Deliveries left `sending` by other runs: messages that may or may not have gone out. */
   inFlight(exceptRunId: string): Promise<InFlightDelivery[]>
   /** Marks unfinished runs other than `exceptRunId` abandoned; returns how many. */
@@ -216,13 +225,20 @@ export class SqlDigestStore implements DigestStore {
     )
   }
 
-  async finishRun(runId: string, counts: RunCounts, now: string, lease: Lease) {
+  async finishRun(
+    runId: string,
+    counts: RunCounts,
+    now: string,
+    lease: Lease,
+    outcome: RunOutcome,
+  ) {
     const fence = holds(lease)
     const { changes } = await this.db.run(
-      `UPDATE digest_runs SET finished_at = ?, outcome = 'done', sent = ?, failed = ?, bounced = ?,
+      `UPDATE digest_runs SET finished_at = ?, outcome = ?, sent = ?, failed = ?, bounced = ?,
          skipped = ?, resent = ?
        WHERE id = ? AND ${fence.sql}`,
       now,
+      outcome,
       counts.sent,
       counts.failed,
       counts.bounced,

@@ -6,6 +6,7 @@ import type {
   InFlightDelivery,
   Lease,
   RunCounts,
+  RunOutcome,
 } from './digest-store'
 import type { SubscriberStatus } from './subscriber-store'
 
@@ -25,7 +26,7 @@ interface MemoryDelivery {
 interface MemoryRun {
   cutoff: string
   finishedAt: string | null
-  outcome: 'done' | 'abandoned' | null
+  outcome: RunOutcome | 'abandoned' | null
   counts: RunCounts | null
 }
 
@@ -94,10 +95,16 @@ export class MemoryDigestStore implements DigestStore {
     this.runs.set(runId, { cutoff, finishedAt: null, outcome: null, counts: null })
   }
 
-  async finishRun(runId: string, counts: RunCounts, now: string, lease: Lease) {
+  async finishRun(
+    runId: string,
+    counts: RunCounts,
+    now: string,
+    lease: Lease,
+    outcome: RunOutcome,
+  ) {
     const run = this.runs.get(runId)
     if (!run || !this.holds(lease)) return false
-    Object.assign(run, { finishedAt: now, outcome: 'done', counts: { ...counts } })
+    Object.assign(run, { finishedAt: now, outcome, counts: { ...counts } })
     return true
   }
 

@@ -57,15 +57,25 @@ export function pruneRateLimits(now: string): Statement {
   )
 }
 
+const UPSERT_COUNT = `ON CONFLICT (key) DO UPDATE SET
+       count = CASE WHEN rate_limits.window = excluded.window THEN rate_limits.count + 1 ELSE 1 END,
+       window = excluded.window,
+       expires_at = excluded.expires_at
+     RETURNING count`
+
 /**
- * Counts one event for `key`, atomically. A new key is only inserted while the table holds
- * fewer than `maxRows` rows, so spoofed or spread-out keys cannot grow it without bound.
+ * Counts one event for `key`, atomically. With `maxRows`, a new key is only inserted while the
+ * table holds fewer rows than that, so spoofed or spread-out keys cannot grow it without bound.
  */
-export function countRateHit(
-  key: string,
-  window: RateWindow,
-  maxRows: number = DEFAULT_MAX_RATE_ROWS,
-): Statement {
+export function countRateHit(key: string, window: RateWindow, maxRows?: number): Statement {
+  if (maxRows === undefined) {
+    return sql(
+      `INSERT INTO rate_limits (key, window, count, expires_at) VALUES (?, ?, 1, ?) ${UPSERT_COUNT}`,
+      key,
+      window.name,
+      window.endsAt,
+    )
+  }
   return sql(
     `INSERT INTO rate_limits (key, window, count, expires_at)
        SELECT ?, ?, 1, ?

@@ -73,7 +73,7 @@ export class SqlSubscriberStore implements SubscriberStore {
         r.now,
       ),
       // Mailbox counters are never refused for a full table: the limit is what protects an inbox.
-      countRateHit(mailboxKey, r.mailLimit.window, Number.MAX_SAFE_INTEGER),
+      countRateHit(mailboxKey, r.mailLimit.window),
       sql(
         `INSERT INTO confirmation_tokens (token_hash, subscriber_id, companies, expires_at)
          SELECT ?, ${subscriberId}, ?, ? WHERE ${underLimit.sql}`,

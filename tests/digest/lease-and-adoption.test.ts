@@ -151,6 +151,37 @@ describe('the digest lease (finding 1)', () => {
   })
 })
 
+describe('stopping a run (SIGTERM, the parent process died)', () => {
+  it('stops before the next send, records the run as stopped and frees the lease', async () => {
+    const store = storeWith(6)
+    const stop = new AbortController()
+    const mailer = slowMailer(0)
+    const outcome = await runDigest({
+      catalog,
+      store,
+      mailer,
+      publicUrl: PUBLIC_URL,
+      clock: () => new Date(),
+      concurrency: 1,
+      signal: stop.signal,
+      onProgress: (p) => {
+        if (p.done === 2) stop.abort()
+      },
+    })
+    expect(outcome).toMatchObject({ status: 'stopped', sent: 2 })
+    expect(mailer.sent).toHaveLength(2)
+    expect(store.runs.get(outcome.runId)?.outcome).toBe('stopped')
+    const rest = await runDigest({
+      catalog,
+      store,
+      mailer,
+      publicUrl: PUBLIC_URL,
+      clock: () => new Date(),
+    })
+    expect(rest).toMatchObject({ status: 'done', sent: 4 })
+  })
+})
+
 describe('adopting what a dead run left in flight (finding 2)', () => {
   async function deadRunWithMessagesInFlight(store: MemoryDigestStore, subscriberIds: number[]) {
     const lease = (await store.acquireLease(

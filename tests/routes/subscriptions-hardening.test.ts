@@ -155,6 +155,15 @@ describe('HTTP details (finding 10)', () => {
     expect(refused.status).toBe(403)
   })
 
+  it('lets the checker form through behind the proxy too', async () => {
+    const res = await createTestApp().app.request('http://10.0.0.5:8787/check', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: PUBLIC_URL },
+      body: 'text=hej',
+    })
+    expect(res.status).toBe(200)
+  })
+
   it('refuses new client addresses once the rate-limit table is full', async () => {
     const t = createTestApp(undefined, { maxRateRows: 3 })
     // Each accepted request adds a client-address and a mailbox counter.
