@@ -33,6 +33,36 @@ function slowMailer(ms: number): Mailer & { sent: MailMessage[] } {
   }
 }
 
+/** Throws `thrown` for one recipient, delivers to the others. */
+function mailerFailingFor(address: string, thrown: unknown): Mailer & { sent: MailMessage[] } {
+  const json = createJsonMailer('Test <noreply@varningar.example.se>')
+  return {
+    sent: json.sent,
+    async send(message) {
+      if (message.to === address) throw thrown
+      return json.send(message)
+    },
+    close: json.close,
+  }
+}
+
+/** A run with fast retries over the fictional catalog. */
+const quickDigest = (
+  store: MemoryDigestStore,
+  mailer: Mailer,
+  extra: Partial<Parameters<typeof runDigest>[0]> = {},
+) =>
+  runDigest({
+    catalog,
+    store,
+    mailer,
+    publicUrl: PUBLIC_URL,
+    clock: () => new Date(),
+    attempts: 2,
+    backoffMs: () => 1,
+    ...extra,
+  })
+
 const perRecipient = (sent: MailMessage[]) => {
   const counts = new Map<string, number>()
   for (const m of sent) counts.set(m.to, (counts.get(m.to) ?? 0) + 1)
@@ -84,12 +114,7 @@ describe('the digest lease (finding 1)', () => {
     const store = storeWith(10)
     const mailer = slowMailer(5)
     let stolen = false
-    const outcome = await runDigest({
-      catalog,
-      store,
-      mailer,
-      publicUrl: PUBLIC_URL,
-      clock: () => new Date(),
+    const outcome = await quickDigest(store, mailer, {
       concurrency: 1,
       leaseMs: 60_000,
       onProgress: (p) => {
@@ -110,13 +135,7 @@ describe('the digest lease (finding 1)', () => {
     expect(mailer.sent.length).toBeLessThanOrEqual(5)
 
     store.leases.get('digest')!.expiresAt = ''
-    const rest = await runDigest({
-      catalog,
-      store,
-      mailer,
-      publicUrl: PUBLIC_URL,
-      clock: () => new Date(),
-    })
+    const rest = await quickDigest(store, mailer, {})
     expect(rest.status).toBe('done')
     const counts = perRecipient(mailer.sent)
     expect(counts.size).toBe(10)
@@ -156,12 +175,7 @@ describe('stopping a run (SIGTERM, the parent process died)', () => {
     const store = storeWith(6)
     const stop = new AbortController()
     const mailer = slowMailer(0)
-    const outcome = await runDigest({
-      catalog,
-      store,
-      mailer,
-      publicUrl: PUBLIC_URL,
-      clock: () => new Date(),
+    const outcome = await quickDigest(store, mailer, {
       concurrency: 1,
       signal: stop.signal,
       onProgress: (p) => {
@@ -171,13 +185,7 @@ describe('stopping a run (SIGTERM, the parent process died)', () => {
     expect(outcome).toMatchObject({ status: 'stopped', sent: 2 })
     expect(mailer.sent).toHaveLength(2)
     expect(store.runs.get(outcome.runId)?.outcome).toBe('stopped')
-    const rest = await runDigest({
-      catalog,
-      store,
-      mailer,
-      publicUrl: PUBLIC_URL,
-      clock: () => new Date(),
-    })
+    const rest = await quickDigest(store, mailer, {})
     expect(rest).toMatchObject({ status: 'done', sent: 4 })
   })
 })
@@ -229,26 +237,13 @@ describe('adopting what a dead run left in flight (finding 2)', () => {
   it('keeps a message in flight that cannot be sent now, and sends that subscriber nothing else', async () => {
     const store = storeWith(2)
     await deadRunWithMessagesInFlight(store, [1])
-    const json = createJsonMailer('Test <noreply@varningar.example.se>')
-    const mailer: Mailer = {
-      async send(message) {
-        if (message.to === 's1@example.se')
-          throw Object.assign(new Error('try later'), { responseCode: 451 })
-        return json.send(message)
-      },
-      close: json.close,
-    }
-    const outcome = await runDigest({
-      catalog,
-      store,
-      mailer,
-      publicUrl: PUBLIC_URL,
-      clock: () => new Date(),
-      attempts: 2,
-      backoffMs: () => 1,
-    })
+    const mailer = mailerFailingFor(
+      's1@example.se',
+      Object.assign(new Error('try later'), { responseCode: 451 }),
+    )
+    const outcome = await quickDigest(store, mailer)
     expect(outcome).toMatchObject({ status: 'done', resent: 0, sent: 1 })
-    expect(json.sent.map((m) => m.to)).toEqual(['s2@example.se'])
+    expect(mailer.sent.map((m) => m.to)).toEqual(['s2@example.se'])
     expect(store.delivery({ runId: 'dead-run', subscriberId: 1 })?.status).toBe('sending')
   })
 })
@@ -260,23 +255,7 @@ describe('whatever is thrown (finding 8)', () => {
     ['a string', 'boom'],
   ])('a mailer that throws %s fails that delivery and the run goes on', async (_kind, thrown) => {
     const store = storeWith(3)
-    const json = createJsonMailer('Test <noreply@varningar.example.se>')
-    const mailer: Mailer = {
-      async send(message) {
-        if (message.to === 's2@example.se') throw thrown
-        return json.send(message)
-      },
-      close: json.close,
-    }
-    const outcome = await runDigest({
-      catalog,
-      store,
-      mailer,
-      publicUrl: PUBLIC_URL,
-      clock: () => new Date(),
-      attempts: 2,
-      backoffMs: () => 1,
-    })
+    const outcome = await quickDigest(store, mailerFailingFor('s2@example.se', thrown))
     expect(outcome).toMatchObject({ status: 'done', sent: 2, failed: 1, done: 3 })
     expect(store.runs.get(outcome.runId)?.outcome).toBe('done')
   })
