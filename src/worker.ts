@@ -10,6 +10,7 @@ import { describeOutcome, runDigest } from './digest/run-digest'
 import { BUNDLED_RECORDS } from './generated/records'
 import type { Mailer } from './mail/mailer'
 import { type Stores, sqlStores } from './store/sql-stores'
+import { drainConfirmationOutbox } from './subscriptions/confirmation-outbox'
 
 /** Bindings and vars from wrangler.toml, and secrets set with `wrangler secret put`. */
 export interface Env {
@@ -85,6 +86,16 @@ export default {
       mailer,
       clientIp: (c) => c.req.header('cf-connecting-ip') ?? 'unknown',
       defer: (c, task) => c.executionCtx.waitUntil(task),
+      // A drain per request, never one shared across requests: an isolate must not await work
+      // started by another request. Claims keep concurrent drains off the same mail.
+      drainOutbox: () =>
+        drainConfirmationOutbox({
+          outbox: stores.outbox,
+          mailer,
+          catalog,
+          publicUrl: settings.PUBLIC_URL,
+          clock: () => new Date(),
+        }),
       contactIndex,
     })
     // Hono is typed with the DOM's Request/Response, wrangler with workers-types': same objects.
