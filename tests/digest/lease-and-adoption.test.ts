@@ -71,7 +71,7 @@ const perRecipient = (sent: MailMessage[]) => {
 
 describe('the digest lease (finding 1)', () => {
   it('is renewed while a run outlives its time to live, so a second run started then gets none', async () => {
-    const store = storeWith(12)
+    const store = storeWith(20)
     const mailer = slowMailer(60)
     const deps = {
       catalog,
@@ -79,18 +79,18 @@ describe('the digest lease (finding 1)', () => {
       mailer,
       publicUrl: PUBLIC_URL,
       clock: () => new Date(),
-      leaseMs: 200,
+      leaseMs: 400,
       concurrency: 1,
     }
     const first = runDigest(deps)
-    // 12 messages at 60 ms take more than three times the lease's 200 ms.
-    await new Promise((resolve) => setTimeout(resolve, 450))
+    // 20 messages at 60 ms take three times the lease's 400 ms.
+    await new Promise((resolve) => setTimeout(resolve, 700))
     const second = await runDigest(deps)
     expect(second.status).toBe('busy')
     expect((await first).status).toBe('done')
-    expect((await first).sent).toBe(12)
+    expect((await first).sent).toBe(20)
     expect([...perRecipient(mailer.sent).values()].every((n) => n === 1)).toBe(true)
-    expect(mailer.sent).toHaveLength(12)
+    expect(mailer.sent).toHaveLength(20)
   })
 
   it('frees within its time to live when the holder stops renewing (a crash)', async () => {
