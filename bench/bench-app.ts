@@ -1,15 +1,15 @@
 import { openSqlite } from '../src/adapters/node/sqlite-database'
 import { createApp } from '../src/app'
 import type { Catalog } from '../src/core/catalog'
-import { createJsonMailer } from '../src/mail/mailer'
-import { SubscriptionStore } from '../src/store/subscription-store'
+import { createJsonMailer } from '../src/mail/json-mailer'
+import { sqlStores } from '../src/store/sql-stores'
 
 /** The app as benchmarks use it: an in-memory SQLite store and a mailer that sends nothing. */
 export function benchApp(catalog: Catalog) {
   return createApp({
     catalog,
     publicUrl: 'http://localhost',
-    store: new SubscriptionStore(openSqlite(':memory:')),
+    stores: sqlStores(openSqlite(':memory:')),
     mailer: createJsonMailer('bench@localhost'),
     clientIp: () => '127.0.0.1',
   })

@@ -10,12 +10,13 @@ import { join } from 'node:path'
 import nodemailer from 'nodemailer'
 import pLimit from 'p-limit'
 import { openSqlite } from '../src/adapters/node/sqlite-database'
+import { createSmtpMailer } from '../src/adapters/smtp/smtp-mailer'
 import { loadCatalog } from '../src/core/catalog'
 import { runDigest } from '../src/digest/run-digest'
-import { createSmtpMailer, toNodemailerOptions } from '../src/mail/mailer'
-import { digestMail } from '../src/mail/messages'
+import { toNodemailerOptions } from '../src/mail/mailer'
+import { digestMail, digestMessageId } from '../src/mail/messages'
+import { SqlDigestStore } from '../src/store/digest-store'
 import { sql } from '../src/store/sql'
-import { SubscriptionStore } from '../src/store/subscription-store'
 import { fictionalCompanyRecords } from './fictional-companies'
 
 const [mode, countText, portText] = process.argv.slice(2)
@@ -33,8 +34,9 @@ async function ours() {
   for (let i = 0; i < count; i++) {
     statements.push(
       sql(
-        `INSERT INTO subscribers (email, status, unsubscribe_token, digest_cursor, created_at, updated_at)
-         VALUES (?, 'active', ?, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')`,
+        `INSERT INTO subscribers (email, email_key, status, unsubscribe_token, digest_cursor, created_at, updated_at)
+         VALUES (?, ?, 'active', ?, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')`,
+        `reader${i}@example.com`,
         `reader${i}@example.com`,
         `token-${i}`.padEnd(43, 'x'),
       ),
@@ -46,7 +48,7 @@ async function ours() {
   const started = performance.now()
   const outcome = await runDigest({
     catalog,
-    store: new SubscriptionStore(db),
+    store: new SqlDigestStore(db),
     mailer,
     publicUrl: PUBLIC_URL,
     clock: () => new Date(),
@@ -67,12 +69,13 @@ async function raw() {
       toNodemailerOptions(
         await digestMail(
           { publicUrl: PUBLIC_URL },
-          `reader${i}@example.com`,
-          catalog.alerts,
-          `token-${i}`,
-          'raw',
-          i,
-          now,
+          {
+            to: `reader${i}@example.com`,
+            alerts: catalog.alerts,
+            unsubscribeToken: `token-${i}`,
+            messageId: digestMessageId('raw', i, PUBLIC_URL),
+            date: now,
+          },
         ),
         FROM,
       ),

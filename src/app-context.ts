@@ -1,19 +1,15 @@
 import type { Context } from 'hono'
 import type { Catalog } from './core/catalog'
 import type { RenderCache } from './http/cached-page'
-import type { Mailer } from './mail/mailer'
-import type { SubscriptionStore } from './store/subscription-store'
+import type { SubscriptionService } from './subscriptions/subscription-service'
 
 /** What the subscription routes need from the runtime. */
 export interface SubscriptionDeps {
-  store: SubscriptionStore
-  mailer: Mailer
-  clock: () => Date
+  service: SubscriptionService
   /** The client's address for rate limiting, as the platform knows it. */
   clientIp: (c: Context) => string
-  /** Runs work after the response (the request's waitUntil on Workers). */
-  defer: (c: Context, task: Promise<unknown>) => void
-  logError: (error: unknown) => void
+  /** Starts sending what an accepted request queued in the outbox, after the answer. */
+  mailQueued: (c: Context) => void
 }
 
 /** What every route module receives from createApp. */

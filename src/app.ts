@@ -6,6 +6,7 @@ import type { Catalog } from './core/catalog'
 import { buildContactIndex, type ContactIndex } from './core/check/contact-index'
 import { RenderCache } from './http/cached-page'
 import { clientError, notFound, wantsJson } from './http/errors'
+import { allowedMethods } from './http/method-not-allowed'
 import { NO_STORE_HEADERS, SECURITY_HEADERS } from './http/security-headers'
 import type { Mailer } from './mail/mailer'
 import { apiAlertRoutes } from './routes/api-alerts'
@@ -16,20 +17,27 @@ import { feedRoutes } from './routes/feed'
 import { infoPageRoutes } from './routes/info-pages'
 import { pageRoutes } from './routes/pages'
 import { subscriptionRoutes } from './routes/subscriptions'
-import type { SubscriptionStore } from './store/subscription-store'
+import type { SubscriptionStores } from './store/sql-stores'
+import { drainConfirmationOutbox, singleFlight } from './subscriptions/confirmation-outbox'
+import { createSubscriptionService } from './subscriptions/subscription-service'
 
 /** Everything the app needs from its runtime; the Node and Worker entries build it. */
 export interface AppDeps {
   catalog: Catalog
   /** Absolute base URL for links in the feed, mail and canonical tags; no trailing slash needed. */
   publicUrl: string
-  store: SubscriptionStore
+  stores: SubscriptionStores
   mailer: Mailer
   clock?: () => Date
   /** The client's address for rate limiting, as the platform knows it. */
   clientIp: (c: Context) => string
   /** Runs work after the response; defaults to fire-and-forget. */
   defer?: (c: Context, task: Promise<unknown>) => void
+  /**
+   * Sends the confirmation mail waiting in the outbox; called after each accepted request.
+   * Defaults to draining `stores.outbox` through `mailer`, one drain at a time.
+   */
+  drainOutbox?: () => Promise<unknown>
   /** Called with unexpected errors; the response never reveals them. */
   logError?: (error: unknown) => void
   /** The checker's index, if built ahead (the Worker builds it at start-up, outside any request). */
@@ -39,17 +47,29 @@ export interface AppDeps {
 /** Builds the whole site: pages, feed, checker, subscriptions, JSON API and health check. */
 export function createApp(deps: AppDeps) {
   const logError = deps.logError ?? console.error
+  const publicUrl = deps.publicUrl.replace(/\/+$/, '')
+  const clock = deps.clock ?? (() => new Date())
+  const defer = deps.defer ?? ((_c, task) => void task.catch(logError))
+  const drainOutbox =
+    deps.drainOutbox ??
+    singleFlight(() =>
+      drainConfirmationOutbox({
+        outbox: deps.stores.outbox,
+        mailer: deps.mailer,
+        catalog: deps.catalog,
+        publicUrl,
+        clock,
+        logError,
+      }),
+    )
   const routeDeps: RouteDeps = {
     catalog: deps.catalog,
-    publicUrl: deps.publicUrl.replace(/\/+$/, ''),
+    publicUrl,
     cache: new RenderCache(),
     subscriptions: {
-      store: deps.store,
-      mailer: deps.mailer,
-      clock: deps.clock ?? (() => new Date()),
+      service: createSubscriptionService({ stores: deps.stores, catalog: deps.catalog, clock }),
       clientIp: deps.clientIp,
-      defer: deps.defer ?? ((_c, task) => void task.catch(logError)),
-      logError,
+      mailQueued: (c) => defer(c, drainOutbox()),
     },
   }
   // No app-wide middleware: every response is built with SECURITY_HEADERS (see
@@ -66,9 +86,22 @@ export function createApp(deps: AppDeps) {
   app.route('/', checkRoutes(routeDeps, deps.contactIndex ?? buildContactIndex(deps.catalog)))
   app.route('/', subscriptionRoutes(routeDeps))
   app.route('/api', apiAlertRoutes(routeDeps))
-  app.notFound((c) =>
-    notFound(c, wantsJson(c) ? 'no such endpoint' : 'Vi hittar ingen sida på den adressen.'),
-  )
+  const methodsOf = allowedMethods(app.routes)
+  app.notFound((c) => {
+    const allowed = methodsOf(c.req.path)
+    if (allowed.length > 0) {
+      c.header('Allow', allowed.join(', '))
+      return clientError(
+        c,
+        405,
+        wantsJson(c)
+          ? `method ${c.req.method} not allowed; use ${allowed.join(' or ')}`
+          : 'Sidan finns, men den kan inte användas på det sättet.',
+        'Fel metod',
+      )
+    }
+    return notFound(c, wantsJson(c) ? 'no such endpoint' : 'Vi hittar ingen sida på den adressen.')
+  })
   app.onError((error, c) => {
     if (error instanceof HTTPException && error.status >= 400 && error.status < 500) {
       // Thrown by middleware such as csrf(): a client problem, answered like every other 4xx.

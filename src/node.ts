@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises'
+import type { Server } from 'node:http'
 import { serve } from '@hono/node-server'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { scheduleDaily } from './adapters/node/daily-schedule'
@@ -6,37 +7,67 @@ import { createNodeRuntime } from './adapters/node/node-runtime'
 import { createApp } from './app'
 import { InvalidRecordsError } from './core/record-issues'
 import { describeOutcome, runDigest } from './digest/run-digest'
-import { parseNodeSettings } from './node-settings'
+import { clientAddress } from './http/client-address'
+import { isLoopbackUrl, parseNodeSettings } from './node-settings'
+import { drainConfirmationOutbox, singleFlight } from './subscriptions/confirmation-outbox'
+
+/** How often the outbox is looked at for mail whose retry is due. */
+const OUTBOX_POLL_MS = 15_000
 
 /** The embedded default: the whole site on Node, configured by environment variables. */
 async function main() {
   const settings = parseNodeSettings(process.env)
   await mkdir(settings.DATA_DIR, { recursive: true })
   const runtime = await createNodeRuntime(settings)
-  const { catalog, store, mailer } = runtime
-  await store.registerAlerts(
+  const { catalog, stores, mailer } = runtime
+  await stores.digest.registerAlerts(
     catalog.alerts.map((a) => a.id),
     new Date().toISOString(),
   )
 
+  // Confirmation mail leaves from the outbox table: after each accepted request, every
+  // OUTBOX_POLL_MS for retries, and at start-up for whatever a crash left behind.
+  const drainOutbox = singleFlight(() =>
+    drainConfirmationOutbox({
+      outbox: stores.outbox,
+      mailer,
+      catalog,
+      publicUrl: settings.PUBLIC_URL,
+      clock: () => new Date(),
+    }),
+  )
   const pending = new Set<Promise<unknown>>()
+  const track = (task: Promise<unknown>) => {
+    const tracked = task
+      .catch((error: unknown) => console.error(error))
+      .finally(() => pending.delete(tracked))
+    pending.add(tracked)
+  }
+  const outboxTimer = setInterval(() => track(drainOutbox()), OUTBOX_POLL_MS)
+  outboxTimer.unref()
+  // This server is the only drainer of its DATA_DIR: claims left by a crashed one are void.
+  await stores.outbox.releaseClaims()
+  track(drainOutbox())
+
   const app = createApp({
     catalog,
     publicUrl: settings.PUBLIC_URL,
-    store,
+    stores,
     mailer,
     clientIp: (c) =>
-      (settings.TRUST_PROXY === 'true' && c.req.header('x-forwarded-for')?.split(',')[0]?.trim()) ||
-      getConnInfo(c).remote.address ||
-      'unknown',
-    defer: (_c, task) => {
-      const tracked = task
-        .catch((error: unknown) => console.error(error))
-        .finally(() => pending.delete(tracked))
-      pending.add(tracked)
-    },
+      clientAddress(
+        c.req.header('x-forwarded-for'),
+        settings.TRUST_PROXY,
+        getConnInfo(c).remote.address,
+      ),
+    defer: (_c, task) => track(task),
+    drainOutbox,
   })
 
+  const digestRefusal =
+    settings.SMTP_URL && isLoopbackUrl(settings.PUBLIC_URL)
+      ? `PUBLIC_URL ${settings.PUBLIC_URL} is this machine; set PUBLIC_URL before digests go out over SMTP`
+      : null
   const schedule =
     settings.DIGEST_HOUR === 'off'
       ? null
@@ -44,27 +75,49 @@ async function main() {
           hour: settings.DIGEST_HOUR,
           timeZone: settings.DIGEST_TIMEZONE,
           task: async () => {
+            if (digestRefusal) {
+              console.error(`digest not sent: ${digestRefusal}`)
+              return
+            }
             const outcome = await runDigest({
               catalog,
-              store,
+              store: stores.digest,
               mailer,
               publicUrl: settings.PUBLIC_URL,
               clock: () => new Date(),
+              leaseMs: settings.DIGEST_LEASE_SECONDS * 1000,
             })
             console.log(describeOutcome(outcome))
           },
         })
 
   const server = serve(
-    { fetch: app.fetch, port: settings.PORT, hostname: settings.HOST },
+    {
+      fetch: app.fetch,
+      port: settings.PORT,
+      hostname: settings.HOST,
+      // A slow or stalled client holds a connection for these at most; Node checks them every
+      // connectionsCheckingInterval, so that is kept well below the shortest of them.
+      serverOptions: {
+        headersTimeout: settings.HEADERS_TIMEOUT_MS,
+        requestTimeout: settings.REQUEST_TIMEOUT_MS,
+        keepAliveTimeout: settings.KEEP_ALIVE_TIMEOUT_MS,
+        connectionsCheckingInterval: Math.max(
+          50,
+          Math.min(1000, Math.floor(settings.HEADERS_TIMEOUT_MS / 4)),
+        ),
+      },
+    },
     (info) => {
       console.log(
         `Serving ${catalog.alerts.length} alert(s) on http://${info.address}:${info.port} (public URL ${settings.PUBLIC_URL}); ` +
           `mail ${settings.SMTP_URL ? 'via SMTP' : `to ${settings.DATA_DIR}/outbox`}; ` +
-          `digest ${settings.DIGEST_HOUR === 'off' ? 'off' : `daily at ${settings.DIGEST_HOUR}:00 ${settings.DIGEST_TIMEZONE}`}`,
+          `digest ${settings.DIGEST_HOUR === 'off' ? 'off' : `daily at ${settings.DIGEST_HOUR}:00 ${settings.DIGEST_TIMEZONE}`}` +
+          (digestRefusal ? ` (refused: ${digestRefusal})` : ''),
       )
     },
-  )
+  ) as Server
+  server.maxConnections = settings.MAX_CONNECTIONS
 
   let stopping = false
   const shutdown = (signal: string) => {
@@ -72,6 +125,7 @@ async function main() {
     stopping = true
     console.log(`${signal}: finishing open requests, then stopping`)
     schedule?.stop()
+    clearInterval(outboxTimer)
     const force = setTimeout(() => process.exit(1), 10_000)
     force.unref()
     server.close(async () => {

@@ -1,5 +1,6 @@
 import type { D1Database, ExportedHandler, ScheduledController } from '@cloudflare/workers-types'
 import { z } from 'zod'
+import { createSmtpMailer } from './adapters/smtp/smtp-mailer'
 import { d1Database } from './adapters/worker/d1-database'
 import { createApp } from './app'
 import { assembleCatalog, type Catalog } from './core/catalog'
@@ -7,8 +8,9 @@ import { buildContactIndex } from './core/check/contact-index'
 import { InvalidRecordsError } from './core/record-issues'
 import { describeOutcome, runDigest } from './digest/run-digest'
 import { BUNDLED_RECORDS } from './generated/records'
-import { createSmtpMailer, type Mailer } from './mail/mailer'
-import { SubscriptionStore } from './store/subscription-store'
+import type { Mailer } from './mail/mailer'
+import { type Stores, sqlStores } from './store/sql-stores'
+import { drainConfirmationOutbox } from './subscriptions/confirmation-outbox'
 
 /** Bindings and vars from wrangler.toml, and secrets set with `wrangler secret put`. */
 export interface Env {
@@ -44,7 +46,7 @@ const logMailer: Mailer = {
 
 interface Runtime {
   settings: z.infer<typeof SettingsSchema> & { PUBLIC_URL: string; MAIL_FROM: string }
-  store: SubscriptionStore
+  stores: Stores
   mailer: Mailer
 }
 
@@ -61,7 +63,7 @@ function runtimeFor(env: Env): Runtime {
   const from = parsed.MAIL_FROM ?? `Bedrägerivarningar <noreply@${new URL(publicUrl).hostname}>`
   runtime = {
     settings: { ...parsed, PUBLIC_URL: publicUrl, MAIL_FROM: from },
-    store: new SubscriptionStore(d1Database(env.DB)),
+    stores: sqlStores(d1Database(env.DB)),
     // One message per connection lifetime is the safe choice in an isolate that may be frozen.
     mailer: parsed.SMTP_URL
       ? createSmtpMailer({ url: parsed.SMTP_URL, from, maxConnections: 2 })
@@ -76,14 +78,24 @@ type WorkerResponse = ReturnType<NonNullable<ExportedHandler<Env>['fetch']>>
 
 export default {
   fetch(request, env, ctx) {
-    const { settings, store, mailer } = runtimeFor(env)
+    const { settings, stores, mailer } = runtimeFor(env)
     app ??= createApp({
       catalog,
       publicUrl: settings.PUBLIC_URL,
-      store,
+      stores,
       mailer,
       clientIp: (c) => c.req.header('cf-connecting-ip') ?? 'unknown',
       defer: (c, task) => c.executionCtx.waitUntil(task),
+      // A drain per request, never one shared across requests: an isolate must not await work
+      // started by another request. Claims keep concurrent drains off the same mail.
+      drainOutbox: () =>
+        drainConfirmationOutbox({
+          outbox: stores.outbox,
+          mailer,
+          catalog,
+          publicUrl: settings.PUBLIC_URL,
+          clock: () => new Date(),
+        }),
       contactIndex,
     })
     // Hono is typed with the DOM's Request/Response, wrangler with workers-types': same objects.
@@ -91,10 +103,10 @@ export default {
   },
 
   async scheduled(_controller: ScheduledController, env) {
-    const { settings, store, mailer } = runtimeFor(env)
+    const { settings, stores, mailer } = runtimeFor(env)
     const outcome = await runDigest({
       catalog,
-      store,
+      store: stores.digest,
       mailer,
       publicUrl: settings.PUBLIC_URL,
       clock: () => new Date(),

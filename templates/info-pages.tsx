@@ -91,16 +91,16 @@ export function PrivacyPage({ publicUrl }: { publicUrl: string }) {
           bekräftades och senast ändrades,
         </li>
         <li>
-          bekräftelselänkar, bara som kontrollsummor; de gäller i 48 timmar och kan användas en
-          gång,
+          bekräftelselänkar: tills bekräftelsemejlet har skickats ligger länken i vår utkorg, sedan
+          finns den bara kvar som kontrollsumma; den gäller i 48 timmar och kan användas en gång,
         </li>
         <li>den personliga länken för att avsluta, som finns i varje mejl,</li>
         <li>vilka varningar vi har skickat till dig och när, så att inget skickas två gånger.</li>
       </ul>
       <p>
         För att stoppa missbruk räknar vi hur många anmälningar som görs från varje IP-adress per
-        timme och hur många bekräftelsemejl som går till varje adress per dygn. Räknarna raderas
-        dagligen. En adress som inte bekräftas inom en vecka raderas.
+        timme och hur många bekräftelsemejl som går till varje adress per dygn. En räknare raderas
+        när dess timme eller dygn är slut. En adress som inte bekräftas inom en vecka raderas.
       </p>
       <p>Uppgifterna används bara för att skicka de varningar du har bett om.</p>
       <h2>Så avslutar du</h2>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseNodeSettings } from '../src/node-settings'
+import { isLoopbackUrl, parseNodeSettings } from '../src/node-settings'
 
 describe('parseNodeSettings', () => {
   it('needs no configuration', () => {
@@ -35,5 +35,38 @@ describe('parseNodeSettings', () => {
 
   it('accepts DIGEST_HOUR=off', () => {
     expect(parseNodeSettings({ DIGEST_HOUR: 'off' }).DIGEST_HOUR).toBe('off')
+  })
+
+  it.each([
+    ['false', 0],
+    ['true', 1],
+    ['2', 2],
+  ])('reads TRUST_PROXY=%s as %i trusted proxies', (value, hops) => {
+    expect(parseNodeSettings({ TRUST_PROXY: value }).TRUST_PROXY).toBe(hops)
+  })
+
+  it('has server timeouts and a connection cap by default, and refuses nonsense', () => {
+    expect(parseNodeSettings({})).toMatchObject({
+      HEADERS_TIMEOUT_MS: 10_000,
+      REQUEST_TIMEOUT_MS: 30_000,
+      KEEP_ALIVE_TIMEOUT_MS: 5_000,
+      MAX_CONNECTIONS: 1_000,
+      DIGEST_LEASE_SECONDS: 60,
+      TRUST_PROXY: 0,
+    })
+    expect(() => parseNodeSettings({ TRUST_PROXY: 'yes', REQUEST_TIMEOUT_MS: '5' })).toThrow(
+      /TRUST_PROXY: .*\n.*REQUEST_TIMEOUT_MS/,
+    )
+  })
+
+  it('knows which public URLs point at this machine', () => {
+    for (const url of [
+      'http://127.0.0.1:8787',
+      'http://localhost',
+      'http://[::1]:80',
+      'http://a.localhost',
+    ])
+      expect(isLoopbackUrl(url), url).toBe(true)
+    expect(isLoopbackUrl('https://varningar.example.se')).toBe(false)
   })
 })

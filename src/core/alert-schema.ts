@@ -10,10 +10,34 @@ export const SlugSchema = z
 
 const isoDate = z.iso.date('must be a date written YYYY-MM-DD')
 
-const shortText = (max: number) => z.string().trim().min(1, 'must not be empty').max(max)
+// C0 controls except tab and newline, DEL and the C1 controls, the noncharacters U+FFFE and
+// U+FFFF, and a surrogate without its pair: none belongs in a warning, and each can break the
+// feed (XML), a mail header or a terminal, or hide text from a reader.
+const FORBIDDEN_CHARACTER =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+  /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
+/** Why a text cannot be published, or null when every character is allowed. */
+export function forbiddenCharacterProblem(text: string): string | null {
+  const match = FORBIDDEN_CHARACTER.exec(text)
+  if (!match) return null
+  const code = match[0].charCodeAt(0)
+  const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`
+  const what = code >= 0xd800 && code <= 0xdfff ? 'a lone surrogate' : 'a control character'
+  return `contains ${what} (${hex}) at position ${match.index + 1}`
+}
+
+/** A string free of control characters and lone surrogates (tab and newline allowed). */
+const safeString = () =>
+  z.string().check((ctx) => {
+    const problem = forbiddenCharacterProblem(ctx.value)
+    if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value })
+  })
+
+const shortText = (max: number) => safeString().trim().min(1, 'must not be empty').max(max)
 
 /** A hostname whose registrable part is a real domain under the public suffix list. */
-const domainName = z.string().superRefine((value, ctx) => {
+const domainName = safeString().superRefine((value, ctx) => {
   const host = normalizeHostname(value)
   if (host !== value) {
     ctx.addIssue({
@@ -32,12 +56,26 @@ const domainName = z.string().superRefine((value, ctx) => {
   }
 })
 
-const officialUrl = z
-  .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+/**
+ * An http(s) URL on a registrable domain, with no user name, password or port: in
+ * `https://jemfix.com@other.example/` the host is other.example, and a port is never part
+ * of a company's public address.
+ */
+const officialUrl = safeString()
+  // The URL parser silently drops tabs and newlines; a URL that needed them is not the one shown.
+  .refine((value) => !/\s/.test(value), 'must not contain spaces, tabs or line breaks')
+  .pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }))
   .superRefine((value, ctx) => {
-    const host = new URL(value).hostname
-    if (!registrableDomain(host)) {
-      ctx.addIssue({ code: 'custom', message: `"${host}" is not a registrable domain` })
+    const url = new URL(value)
+    if (url.username || url.password) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `must not contain a user name or password (the host would be "${url.hostname}")`,
+      })
+    } else if (url.port) {
+      ctx.addIssue({ code: 'custom', message: `must not name a port (":${url.port}")` })
+    } else if (!registrableDomain(url.hostname)) {
+      ctx.addIssue({ code: 'custom', message: `"${url.hostname}" is not a registrable domain` })
     }
   })
 

@@ -1,14 +1,15 @@
 import pLimit from 'p-limit'
-import type { Alert } from '../core/alert-schema'
 import type { Catalog } from '../core/catalog'
 import { alertsForDigest } from '../core/digest/select-alerts'
-import { classifyMailError, type Mailer } from '../mail/mailer'
-import { digestMail } from '../mail/messages'
-import type { SubscriptionStore } from '../store/subscription-store'
+import { describeMailError, type Mailer } from '../mail/mailer'
+import { digestMessageId } from '../mail/messages'
+import type { DigestStore, InFlightDelivery } from '../store/digest-store'
+import { type DeliveryDeps, type DeliveryResult, deliverDigest } from './deliver'
+import { holdLease } from './lease-keeper'
 
 export interface DigestDeps {
   catalog: Catalog
-  store: SubscriptionStore
+  store: DigestStore
   mailer: Mailer
   publicUrl: string
   clock: () => Date
@@ -20,7 +21,13 @@ export interface DigestDeps {
   backoffMs?: (retry: number) => number
   /** Subscribers read per page; memory stays flat whatever the total. */
   pageSize?: number
+  /** The lease's time to live, renewed every quarter of it while the run is alive. */
+  leaseMs?: number
+  /** Aborting stops the run before its next send (SIGTERM, the parent process died). */
+  signal?: AbortSignal
   onProgress?: (progress: DigestProgress) => void
+  /** Called with errors a delivery could not turn into a result (a database error, say). */
+  logError?: (error: unknown) => void
   sleep?: (ms: number) => Promise<void>
 }
 
@@ -31,37 +38,89 @@ export interface DigestProgress {
   failed: number
   bounced: number
   skipped: number
+  /** Messages left in flight by a dead run, sent again with their first Message-ID. */
+  resent: number
 }
 
-export type DigestOutcome = DigestProgress & { runId: string; status: 'done' | 'busy' }
+/**
+ * `done`: every subscriber was handled; `busy`: another run holds the lease; `lease-lost`: a
+ * newer run took the lease and this one stopped before its next send; `stopped`: aborted.
+ */
+export type DigestStatus = 'done' | 'busy' | 'lease-lost' | 'stopped'
 
-const LEASE = 'digest'
-const LEASE_MS = 30 * 60 * 1000
+export type DigestOutcome = DigestProgress & { runId: string; status: DigestStatus }
+
+export const DIGEST_LEASE = 'digest'
+/** Short, so the lease of a crashed run frees within a minute. */
+export const DEFAULT_LEASE_MS = 60_000
+
+/** Run ids sort by start time and never collide, even for two runs started in one millisecond. */
+export function newRunId(started: Date): string {
+  const stamp = started.toISOString().replace(/[-:.]/g, '').replace('T', '-').replace('Z', '')
+  return `${stamp}-${Math.random().toString(36).slice(2, 8)}`
+}
 
 /**
  * Sends every active subscriber one e-mail with the alerts first seen since their last digest.
  *
- * Exactly once: the subscriber's cursor moves only together with the delivery marked 'sent',
- * after the SMTP server's 250, so a crash or SMTP failure followed by a rerun neither loses nor
- * repeats a digest. The one exception: a process killed between the 250 and that write repeats
- * the single message then in flight (its Message-ID is the same, so clients may fold it).
+ * Exactly once per delivery (run, subscriber): the subscriber's cursor moves only together
+ * with the delivery marked `sent`, after the SMTP server's 250, and only while this run holds
+ * the lease (fenced writes). A run first adopts the messages a dead run left `sending` and
+ * sends them again with their first Message-ID; the only duplicate left is a message whose
+ * 250 arrived just before the crash, and it carries the same Message-ID as the first copy.
  */
 export async function runDigest(deps: DigestDeps): Promise<DigestOutcome> {
   const { store, catalog, clock } = deps
   const started = clock()
-  const runId = started.toISOString().replace(/[-:.]/g, '').replace('T', '-').replace('Z', '')
-  const holder = `${runId}-${Math.random().toString(36).slice(2)}`
-  const progress: DigestProgress = { total: 0, done: 0, sent: 0, failed: 0, bounced: 0, skipped: 0 }
-  if (
-    !(await store.acquireLease(
-      LEASE,
-      holder,
-      started.toISOString(),
-      new Date(started.getTime() + LEASE_MS).toISOString(),
-    ))
-  ) {
-    return { ...progress, runId, status: 'busy' }
+  const runId = newRunId(started)
+  const progress: DigestProgress = {
+    total: 0,
+    done: 0,
+    sent: 0,
+    failed: 0,
+    bounced: 0,
+    skipped: 0,
+    resent: 0,
   }
+  const held = await holdLease({
+    store,
+    name: DIGEST_LEASE,
+    holder: runId,
+    clock,
+    ttlMs: deps.leaseMs ?? DEFAULT_LEASE_MS,
+  })
+  if (!held) return { ...progress, runId, status: 'busy' }
+
+  let leaseLost = false
+  const maySend = () => !leaseLost && held.isHeld() && !deps.signal?.aborted
+  const delivery: DeliveryDeps = {
+    store,
+    mailer: deps.mailer,
+    publicUrl: deps.publicUrl,
+    clock,
+    lease: held.lease,
+    maySend,
+    attempts: deps.attempts ?? 4,
+    backoffMs: deps.backoffMs ?? ((retry) => 1000 * 4 ** (retry - 1)),
+    sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+  }
+  const limit = pLimit(deps.concurrency ?? 3)
+  const logError = deps.logError ?? console.error
+  const alertsById = catalog.alertsById
+  /** Runs one delivery; nothing it throws ends the run. */
+  const attempt = async (run: () => Promise<DeliveryResult>): Promise<DeliveryResult | null> => {
+    if (!maySend()) return null
+    let result: DeliveryResult
+    try {
+      result = await run()
+    } catch (error) {
+      logError(new Error(`digest delivery failed: ${describeMailError(error)}`))
+      result = 'failed'
+    }
+    if (result === 'lease-lost') leaseLost = true
+    return result
+  }
+
   try {
     const cutoff = started.toISOString()
     await store.housekeeping(started)
@@ -70,14 +129,36 @@ export async function runDigest(deps: DigestDeps): Promise<DigestOutcome> {
       cutoff,
     )
     const firstSeen = await store.alertsFirstSeen()
-    await store.startRun(runId, cutoff)
+    await store.startRun(runId, cutoff, held.lease)
+
+    // Messages a dead run left in flight go first, as they were; their subscribers wait for
+    // the next run if they cannot be sent now, so they never get a second, different message.
+    const stillInFlight = new Set<number>()
+    const adopt = async (left: InFlightDelivery) => {
+      const alerts = left.alertIds.flatMap((id) => alertsById.get(id) ?? [])
+      const result = await attempt(() =>
+        deliverDigest(delivery, {
+          delivery: left,
+          email: left.email,
+          unsubscribeToken: left.unsubscribeToken,
+          alerts,
+          cutoff: left.cutoff,
+          messageId: digestMessageId(left.runId, left.subscriberId, deps.publicUrl),
+          date: new Date(left.firstAttemptAt),
+          adopted: true,
+        }),
+      )
+      if (result === 'sent') progress.resent++
+      else if (result !== 'bounced' && result !== 'skipped') stillInFlight.add(left.subscriberId)
+    }
+    await Promise.all((await store.inFlight(runId)).map((left) => limit(() => adopt(left))))
+    if (maySend()) await store.closeAbandonedRuns(runId, clock().toISOString(), held.lease)
+
     progress.total = await store.countActive()
     deps.onProgress?.({ ...progress })
-
-    const limit = pLimit(deps.concurrency ?? 3)
     const pageSize = deps.pageSize ?? 500
     let afterId = 0
-    for (;;) {
+    while (maySend()) {
       const page = await store.activePage(afterId, pageSize)
       if (page.length === 0) break
       afterId = page.at(-1)!.id
@@ -87,17 +168,21 @@ export async function runDigest(deps: DigestDeps): Promise<DigestOutcome> {
         page.map((subscriber) =>
           limit(async () => {
             const alerts = alertsForDigest(catalog.alerts, firstSeen, subscriber, cutoff)
-            if (alerts.length > 0) {
-              const outcome = await deliver(
-                deps,
-                runId,
-                subscriber.id,
-                subscriber.email,
-                subscriber.unsubscribeToken,
-                alerts,
-                cutoff,
+            if (alerts.length > 0 && !stillInFlight.has(subscriber.id)) {
+              const result = await attempt(() =>
+                deliverDigest(delivery, {
+                  delivery: { runId, subscriberId: subscriber.id },
+                  email: subscriber.email,
+                  unsubscribeToken: subscriber.unsubscribeToken,
+                  alerts,
+                  cutoff,
+                  messageId: digestMessageId(runId, subscriber.id, deps.publicUrl),
+                  date: clock(),
+                  adopted: false,
+                }),
               )
-              progress[outcome]++
+              if (result === null || result === 'stopped' || result === 'lease-lost') return
+              progress[result]++
             }
             progress.done++
             deps.onProgress?.({ ...progress })
@@ -105,77 +190,28 @@ export async function runDigest(deps: DigestDeps): Promise<DigestOutcome> {
         ),
       )
     }
-    await store.finishRun(runId, progress, clock().toISOString())
-    return { ...progress, runId, status: 'done' }
+    const status: DigestStatus =
+      leaseLost || !held.isHeld() ? 'lease-lost' : deps.signal?.aborted ? 'stopped' : 'done'
+    // A run that lost its lease leaves its row to the run that took over, which closes it.
+    if (status !== 'lease-lost')
+      await store.finishRun(runId, progress, clock().toISOString(), held.lease, status)
+    return { ...progress, runId, status }
   } finally {
-    await store.releaseLease(LEASE, holder)
+    await held.release()
   }
-}
-
-async function deliver(
-  deps: DigestDeps,
-  runId: string,
-  subscriberId: number,
-  email: string,
-  unsubscribeToken: string,
-  alerts: Alert[],
-  cutoff: string,
-): Promise<'sent' | 'failed' | 'bounced' | 'skipped'> {
-  const { store, mailer, clock } = deps
-  const attempts = deps.attempts ?? 4
-  const sleep = deps.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)))
-  const backoff = deps.backoffMs ?? ((retry: number) => 1000 * 4 ** (retry - 1))
-  const message = await digestMail(
-    { publicUrl: deps.publicUrl },
-    email,
-    alerts,
-    unsubscribeToken,
-    runId,
-    subscriberId,
-    clock(),
-  )
-  let lastError = ''
-  for (let attempt = 1; attempt <= attempts; attempt++) {
-    // Re-checked before every attempt: an unsubscribe during the run is honoured at once.
-    if ((await store.statusById(subscriberId)) !== 'active') {
-      await store.markSending(
-        runId,
-        subscriberId,
-        alerts.map((a) => a.id),
-        clock().toISOString(),
-      )
-      await store.markSkipped(runId, subscriberId, clock().toISOString())
-      return 'skipped'
-    }
-    await store.markSending(
-      runId,
-      subscriberId,
-      alerts.map((a) => a.id),
-      clock().toISOString(),
-    )
-    try {
-      const result = await mailer.send(message)
-      await store.markSent(runId, subscriberId, result.messageId, cutoff, clock().toISOString())
-      return 'sent'
-    } catch (error) {
-      lastError = error instanceof Error ? error.message : String(error)
-      const kind = classifyMailError(error)
-      if (kind === 'bounce') {
-        await store.markBounced(runId, subscriberId, lastError, clock().toISOString())
-        return 'bounced'
-      }
-      if (kind === 'permanent' || attempt === attempts) break
-      await sleep(backoff(attempt))
-    }
-  }
-  await store.markFailed(runId, subscriberId, lastError, clock().toISOString())
-  return 'failed'
 }
 
 /** One line for logs: what a run did. */
 export function describeOutcome(outcome: DigestOutcome): string {
   if (outcome.status === 'busy')
     return `digest ${outcome.runId}: another run holds the lease; nothing sent`
-  const idle = outcome.total - outcome.sent - outcome.failed - outcome.bounced - outcome.skipped
-  return `digest ${outcome.runId}: ${outcome.sent} sent, ${outcome.failed} failed, ${outcome.bounced} bounced, ${outcome.skipped} skipped, ${idle} with nothing new, of ${outcome.total} subscribers`
+  const idle = outcome.done - outcome.sent - outcome.failed - outcome.bounced - outcome.skipped
+  const resent = outcome.resent > 0 ? `${outcome.resent} resent from an interrupted run, ` : ''
+  const ending =
+    outcome.status === 'lease-lost'
+      ? '; stopped: another run took over the lease'
+      : outcome.status === 'stopped'
+        ? `; stopped early, ${outcome.total - outcome.done} left for the next run`
+        : ''
+  return `digest ${outcome.runId}: ${resent}${outcome.sent} sent, ${outcome.failed} failed, ${outcome.bounced} bounced, ${outcome.skipped} skipped, ${idle} with nothing new, of ${outcome.total} subscribers${ending}`
 }

@@ -24,53 +24,78 @@ async function html(page: { toString(): string | Promise<string> }): Promise<str
   return `<!doctype html>${await page.toString()}`
 }
 
+/** The host part of Message-IDs and List-Id: the site's own name. */
+export function mailHost(publicUrl: string): string {
+  return host(publicUrl)
+}
+
+/** A confirmation mail's Message-ID: fixed by its outbox row, and free of any token material. */
+export function confirmationMessageId(outboxId: number, createdAt: string, publicUrl: string) {
+  return `<confirm.${outboxId}.${compactStamp(createdAt)}@${host(publicUrl)}>`
+}
+
+/**
+ * A digest's Message-ID is a function of the delivery (run and subscriber) alone, so every
+ * attempt of it, by this run or by the run that adopts it after a crash, carries the same one.
+ */
+export function digestMessageId(runId: string, subscriberId: number, publicUrl: string) {
+  return `<digest.${runId}.${subscriberId}@${host(publicUrl)}>`
+}
+
+const compactStamp = (iso: string) => iso.replace(/[-:.]/g, '')
+
+export interface ConfirmationMailInput {
+  to: string
+  confirmToken: string
+  unsubscribeToken: string
+  companyNames: string[]
+  messageId: string
+  date: Date
+}
+
 export async function confirmationMail(
   ctx: MailContext,
-  to: string,
-  confirmToken: string,
-  unsubscribeToken: string,
-  companyNames: string[],
-  now: Date,
+  input: ConfirmationMailInput,
 ): Promise<MailMessage> {
   const props = {
-    confirmUrl: `${ctx.publicUrl}/confirm?token=${confirmToken}`,
-    unsubscribeUrl: unsubscribeUrl(ctx.publicUrl, unsubscribeToken),
-    companyNames,
+    confirmUrl: `${ctx.publicUrl}/confirm?token=${input.confirmToken}`,
+    unsubscribeUrl: unsubscribeUrl(ctx.publicUrl, input.unsubscribeToken),
+    companyNames: input.companyNames,
   }
   return {
-    to,
+    to: input.to,
     subject: confirmationSubject,
     text: confirmationMailText(props),
     html: await html(<ConfirmationMailHtml {...props} />),
-    messageId: `<confirm.${confirmToken.slice(0, 16)}@${host(ctx.publicUrl)}>`,
-    date: now,
+    messageId: input.messageId,
+    date: input.date,
     listId: `alerts.${host(ctx.publicUrl)}`,
     unsubscribeUrl: props.unsubscribeUrl,
   }
 }
 
-/** A subscriber's digest. Its Message-ID is fixed by run and subscriber, so a retry reuses it. */
-export async function digestMail(
-  ctx: MailContext,
-  to: string,
-  alerts: readonly Alert[],
-  unsubscribeToken: string,
-  runId: string,
-  subscriberId: number,
-  now: Date,
-): Promise<MailMessage> {
+export interface DigestMailInput {
+  to: string
+  alerts: readonly Alert[]
+  unsubscribeToken: string
+  messageId: string
+  date: Date
+}
+
+/** A subscriber's digest. */
+export async function digestMail(ctx: MailContext, input: DigestMailInput): Promise<MailMessage> {
   const props = {
-    alerts,
+    alerts: input.alerts,
     publicUrl: ctx.publicUrl,
-    unsubscribeUrl: unsubscribeUrl(ctx.publicUrl, unsubscribeToken),
+    unsubscribeUrl: unsubscribeUrl(ctx.publicUrl, input.unsubscribeToken),
   }
   return {
-    to,
-    subject: digestSubject(alerts),
+    to: input.to,
+    subject: digestSubject(input.alerts),
     text: digestMailText(props),
     html: await html(<DigestMailHtml {...props} />),
-    messageId: `<digest.${runId}.${subscriberId}@${host(ctx.publicUrl)}>`,
-    date: now,
+    messageId: input.messageId,
+    date: input.date,
     listId: `alerts.${host(ctx.publicUrl)}`,
     unsubscribeUrl: props.unsubscribeUrl,
   }

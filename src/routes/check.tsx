@@ -1,6 +1,6 @@
+import { zValidator } from '@hono/zod-validator'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import { csrf } from 'hono/csrf'
 import { z } from 'zod'
 import { CheckPage, SENDER_MAX, TEXT_MAX } from '../../templates/check-page'
 import type { RouteDeps } from '../app-context'
@@ -8,8 +8,9 @@ import { checkMessage } from '../core/check/check-message'
 import type { ContactIndex } from '../core/check/contact-index'
 import { POLICIES, serveCached } from '../http/cached-page'
 import { clientError, renderHtml } from '../http/errors'
+import { sameOriginForms } from '../http/same-origin'
 import { NO_STORE_HEADERS } from '../http/security-headers'
-import { readJson, zodProblem } from '../http/validation'
+import { onInvalid, requireJson } from '../http/validation'
 
 /** Bytes accepted for a check: 10,000 characters of UTF-8 plus JSON escaping, with room to spare. */
 export const CHECK_BODY_LIMIT = 64 * 1024
@@ -45,11 +46,14 @@ export function checkRoutes({ catalog, publicUrl, cache }: RouteDeps, index: Con
         'Meddelandet är för långt',
       ),
   })
+  // Through the shared zod hook; 415 unless the body is application/json (see requireJson).
+  const jsonOnly = requireJson('{"text": "...", "sender": "..."}')
+  const validCheck = zValidator('json', CheckRequestSchema, onInvalid())
   return new Hono()
     .get('/check', (c) =>
       serveCached(c, cache, 'page:/check', () => renderHtml(<CheckPage />), POLICIES.page),
     )
-    .post('/check', csrf(), limit, async (c) => {
+    .post('/check', sameOriginForms(publicUrl), limit, async (c) => {
       const form = await c.req.parseBody().catch(() => null)
       const fields = {
         text: typeof form?.text === 'string' ? form.text : undefined,
@@ -81,17 +85,8 @@ export function checkRoutes({ catalog, publicUrl, cache }: RouteDeps, index: Con
       )
       return c.html(await renderHtml(page), 200, NO_STORE_HEADERS)
     })
-    .post('/api/check', limit, async (c) => {
-      const body = await readJson(c)
-      if (!body)
-        return c.json(
-          { error: 'the body must be JSON: {"text": "...", "sender": "..."}' },
-          400,
-          NO_STORE_HEADERS,
-        )
-      const parsed = CheckRequestSchema.safeParse(body.value)
-      if (!parsed.success) return c.json({ error: zodProblem(parsed.error) }, 400, NO_STORE_HEADERS)
-      const result = checkMessage(index, parsed.data)
+    .post('/api/check', limit, jsonOnly, validCheck, async (c) => {
+      const result = checkMessage(index, c.req.valid('json'))
       return c.json(
         {
           ...result,

@@ -1,6 +1,6 @@
+import { zValidator } from '@hono/zod-validator'
 import { type Context, Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import { csrf } from 'hono/csrf'
 import { z } from 'zod'
 import {
   AlreadySubscribedPage,
@@ -11,180 +11,16 @@ import {
   UnsubscribePage,
 } from '../../templates/subscription-pages'
 import type { RouteDeps } from '../app-context'
-import { MailboxSchema } from '../core/subscriptions/mailbox'
+import { subscribeFormSchema, subscribeJsonSchema } from '../core/subscriptions/subscribe-request'
 import { clientError, renderHtml } from '../http/errors'
+import { sameOriginForms } from '../http/same-origin'
 import { NO_STORE_HEADERS } from '../http/security-headers'
-import { readJson, zodProblem } from '../http/validation'
-import { confirmationMail } from '../mail/messages'
-import { hashToken, newToken, TOKEN_PATTERN } from '../security/tokens'
+import { type InvalidAnswer, onInvalid, problemField, requireJson } from '../http/validation'
+import { TOKEN_PATTERN } from '../security/tokens'
+import type { SubscribeResult } from '../subscriptions/subscription-service'
 
-/** Subscription requests one IP may make per hour. */
-export const SUBSCRIBE_PER_IP_PER_HOUR = 20
-/** Confirmation mails one address may receive per day. */
-export const CONFIRMATIONS_PER_ADDRESS_PER_DAY = 3
-export const CONFIRMATION_TTL_MS = 48 * 60 * 60 * 1000
-
-const SubscribeSchema = z.object({
-  email: MailboxSchema,
-  companies: z
-    .array(z.string().max(80), { error: 'must be a list of company slugs' })
-    .max(200)
-    .optional(),
-})
-
-const TokenSchema = z.string({ error: 'is required' }).regex(TOKEN_PATTERN, 'is not a valid token')
-
-/**
- * Double opt-in subscriptions and one-click unsubscribe (RFC 8058).
- * Every answer to a subscription request is the same, whatever the address's state.
- */
-export function subscriptionRoutes(deps: RouteDeps) {
-  const { catalog, subscriptions } = deps
-  const { store, mailer, clock, clientIp, defer, logError } = subscriptions
-  const limit = bodyLimit({
-    maxSize: 16 * 1024,
-    onError: (c) => clientError(c, 413, 'the body is too large'),
-  })
-
-  /** Validated address and choice in, the same outcome out for every address. */
-  async function subscribe(
-    c: Context,
-    input: unknown,
-  ): Promise<{ error: string } | { ok: true } | { limited: true }> {
-    const now = clock()
-    const iso = now.toISOString()
-    if ((await store.hit(`ip:${clientIp(c)}`, iso.slice(0, 13))) > SUBSCRIBE_PER_IP_PER_HOUR)
-      return { limited: true }
-    const parsed = SubscribeSchema.safeParse(input)
-    if (!parsed.success) return { error: zodProblem(parsed.error) }
-    const { email } = parsed.data
-    const companies = [...new Set(parsed.data.companies ?? [])]
-    const unknown = companies.find((slug) => !catalog.companies.has(slug))
-    if (unknown) return { error: `companies: no company with slug "${unknown}"` }
-
-    const subscriber = await store.upsertPending(email, newToken(), iso)
-    if ((await store.hit(`mail:${email}`, iso.slice(0, 10))) <= CONFIRMATIONS_PER_ADDRESS_PER_DAY) {
-      const token = newToken()
-      await store.addConfirmationToken(
-        subscriber.id,
-        await hashToken(token),
-        companies,
-        new Date(now.getTime() + CONFIRMATION_TTL_MS).toISOString(),
-      )
-      const names = companies.map((slug) => catalog.companies.get(slug)!.name)
-      // Sent after the answer, so its timing reveals nothing about the address.
-      defer(
-        c,
-        confirmationMail(
-          { publicUrl: deps.publicUrl },
-          email,
-          token,
-          subscriber.unsubscribeToken,
-          names,
-          now,
-        )
-          .then((message) => mailer.send(message))
-          .catch(logError),
-      )
-    }
-    return { ok: true }
-  }
-
-  const tokenOf = (value: unknown) => TokenSchema.safeParse(value)
-  const alertIds = catalog.alerts.map((a) => a.id)
-
-  return (
-    new Hono()
-      .post('/subscribe', csrf(), limit, async (c) => {
-        const form = await c.req
-          .parseBody({ all: true })
-          .catch(() => ({}) as Record<string, unknown>)
-        const companies =
-          form.companies === undefined ? undefined : [form.companies].flat().map(String)
-        const outcome = await subscribe(c, {
-          email: typeof form.email === 'string' ? form.email.trim() : form.email,
-          companies,
-        })
-        if ('limited' in outcome)
-          return clientError(
-            c,
-            429,
-            'För många försök. Vänta en stund och försök igen.',
-            'För många försök',
-          )
-        if ('error' in outcome) {
-          return clientError(
-            c,
-            400,
-            outcome.error.startsWith('companies')
-              ? 'Företaget du valde finns inte längre här. Ladda om sidan och försök igen.'
-              : 'Ange en enda giltig e-postadress, utan kommatecken, semikolon, mellanslag eller namn inom <>.',
-            'Kunde inte prenumerera',
-          )
-        }
-        return c.html(await renderHtml(<SubscribeReceivedPage />), 200, NO_STORE_HEADERS)
-      })
-      .post('/api/subscriptions', limit, async (c) => {
-        const body = await readJson(c)
-        if (!body)
-          return c.json(
-            { error: 'the body must be JSON: {"email": "...", "companies": ["slug"]}' },
-            400,
-            NO_STORE_HEADERS,
-          )
-        const outcome = await subscribe(c, body.value)
-        if ('limited' in outcome)
-          return c.json({ error: 'too many requests; try again later' }, 429, NO_STORE_HEADERS)
-        if ('error' in outcome) return c.json({ error: outcome.error }, 400, NO_STORE_HEADERS)
-        return c.json(
-          {
-            status: 'pending',
-            message: 'If the address can receive mail, a confirmation link is on its way.',
-          },
-          202,
-          NO_STORE_HEADERS,
-        )
-      })
-      .get('/confirm', async (c) => {
-        const token = tokenOf(c.req.query('token'))
-        if (!token.success) return invalidLink(c)
-        const hash = await hashToken(token.data)
-        if (!(await store.isConfirmationUsable(hash, clock().toISOString())))
-          return (await store.isConfirmedBy(hash)) ? alreadySubscribed(c) : invalidLink(c)
-        return c.html(await renderHtml(<ConfirmPage token={token.data} />), 200, NO_STORE_HEADERS)
-      })
-      .post('/confirm', csrf(), limit, async (c) => {
-        const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>)
-        const token = tokenOf(form.token)
-        if (!token.success) return invalidLink(c)
-        const now = clock().toISOString()
-        // Every alert served before this confirmation counts as already seen by the subscriber.
-        await store.registerAlerts(alertIds, now)
-        const hash = await hashToken(token.data)
-        if (!(await store.confirm(hash, now)))
-          return (await store.isConfirmedBy(hash)) ? alreadySubscribed(c) : invalidLink(c)
-        return c.html(await renderHtml(<ConfirmedPage />), 200, NO_STORE_HEADERS)
-      })
-      .get('/unsubscribe', async (c) => {
-        const token = tokenOf(c.req.query('token'))
-        if (!token.success || !(await store.hasUnsubscribeToken(token.data)))
-          return invalidUnsubscribeLink(c)
-        return c.html(
-          await renderHtml(<UnsubscribePage token={token.data} />),
-          200,
-          NO_STORE_HEADERS,
-        )
-      })
-      // RFC 8058 one-click: a bare POST with no cookie, Origin or CSRF token must work, so this
-      // route has no csrf(); the unguessable token in the URL is the authorization.
-      .post('/unsubscribe', limit, async (c) => {
-        const token = tokenOf(c.req.query('token'))
-        if (!token.success || !(await store.unsubscribe(token.data, clock().toISOString())))
-          return invalidUnsubscribeLink(c)
-        return c.html(await renderHtml(<UnsubscribedPage />), 200, NO_STORE_HEADERS)
-      })
-  )
-}
+const Token = z.string({ error: 'is required' }).regex(TOKEN_PATTERN, 'is not a valid token')
+const TokenQuery = z.object({ token: Token })
 
 function invalidLink(c: Context) {
   return clientError(
@@ -207,5 +43,110 @@ function invalidUnsubscribeLink(c: Context) {
     400,
     'Länken för att avsluta fungerar inte. Kontrollera att du fick med hela länken från mejlet; den är lång. Varje mejl vi skickar har en egen länk längst ned för att avsluta.',
     'Länken fungerar inte',
+  )
+}
+
+/** The form's problems in Swedish, chosen by the field zod names, never by its wording. */
+const formProblem: InvalidAnswer = (c, error) =>
+  clientError(
+    c,
+    400,
+    problemField(error) === 'companies'
+      ? 'Företaget du valde finns inte längre här. Ladda om sidan och försök igen.'
+      : 'Ange en enda giltig e-postadress, utan kommatecken, semikolon, mellanslag eller namn inom <>.',
+    'Kunde inte prenumerera',
+  )
+
+function tooManyRequests(c: Context, result: Extract<SubscribeResult, { kind: 'rate-limited' }>) {
+  c.header('Retry-After', String(result.retryAfterSeconds))
+  return clientError(
+    c,
+    429,
+    c.req.path.startsWith('/api/')
+      ? 'too many requests; try again later'
+      : 'För många försök. Vänta en stund och försök igen.',
+    'För många försök',
+  )
+}
+
+/**
+ * Double opt-in subscriptions and one-click unsubscribe (RFC 8058). The flow itself is the
+ * subscription service; these routes validate, call it and turn its result into an answer.
+ * Every answer to a valid subscription request is the same, whatever the address's state.
+ */
+export function subscriptionRoutes(deps: RouteDeps) {
+  const { catalog, subscriptions, publicUrl } = deps
+  const { service, clientIp, mailQueued } = subscriptions
+  const limit = bodyLimit({
+    maxSize: 16 * 1024,
+    onError: (c) => clientError(c, 413, 'the body is too large'),
+  })
+  const forms = sameOriginForms(publicUrl)
+  const invalidToken = onInvalid(invalidLink)
+  const invalidUnsubscribeToken = onInvalid(invalidUnsubscribeLink)
+
+  return (
+    new Hono()
+      .post(
+        '/subscribe',
+        forms,
+        limit,
+        zValidator('form', subscribeFormSchema(catalog), onInvalid(formProblem)),
+        async (c) => {
+          const result = await service.subscribe(c.req.valid('form'), clientIp(c))
+          if (result.kind === 'rate-limited') return tooManyRequests(c, result)
+          mailQueued(c)
+          return c.html(await renderHtml(<SubscribeReceivedPage />), 200, NO_STORE_HEADERS)
+        },
+      )
+      .post(
+        '/api/subscriptions',
+        limit,
+        requireJson('{"email": "...", "companies": ["slug"]}'),
+        zValidator('json', subscribeJsonSchema(catalog), onInvalid()),
+        async (c) => {
+          const result = await service.subscribe(c.req.valid('json'), clientIp(c))
+          if (result.kind === 'rate-limited') return tooManyRequests(c, result)
+          mailQueued(c)
+          return c.json(
+            {
+              status: 'pending',
+              message: 'If the address can receive mail, a confirmation link is on its way.',
+            },
+            202,
+            NO_STORE_HEADERS,
+          )
+        },
+      )
+      .get('/confirm', zValidator('query', TokenQuery, invalidToken), async (c) => {
+        const { token } = c.req.valid('query')
+        const state = await service.confirmLinkState(token)
+        if (state === 'already-subscribed') return alreadySubscribed(c)
+        if (state === 'invalid-link') return invalidLink(c)
+        return c.html(await renderHtml(<ConfirmPage token={token} />), 200, NO_STORE_HEADERS)
+      })
+      .post('/confirm', forms, limit, zValidator('form', TokenQuery, invalidToken), async (c) => {
+        const result = await service.confirm(c.req.valid('form').token)
+        if (result.kind === 'already-subscribed') return alreadySubscribed(c)
+        if (result.kind === 'invalid-link') return invalidLink(c)
+        return c.html(await renderHtml(<ConfirmedPage />), 200, NO_STORE_HEADERS)
+      })
+      .get('/unsubscribe', zValidator('query', TokenQuery, invalidUnsubscribeToken), async (c) => {
+        const { token } = c.req.valid('query')
+        if (!(await service.canUnsubscribe(token))) return invalidUnsubscribeLink(c)
+        return c.html(await renderHtml(<UnsubscribePage token={token} />), 200, NO_STORE_HEADERS)
+      })
+      // RFC 8058 one-click: a bare POST with no cookie, Origin or CSRF token must work, so this
+      // route has no CSRF check; the unguessable token in the URL is the authorization.
+      .post(
+        '/unsubscribe',
+        limit,
+        zValidator('query', TokenQuery, invalidUnsubscribeToken),
+        async (c) => {
+          const result = await service.unsubscribe(c.req.valid('query').token)
+          if (result.kind === 'invalid-link') return invalidUnsubscribeLink(c)
+          return c.html(await renderHtml(<UnsubscribedPage />), 200, NO_STORE_HEADERS)
+        },
+      )
   )
 }

@@ -56,4 +56,18 @@ describe('npm run validate', () => {
     expect(result.code).toBe(1)
     expect(result.stderr).toMatch(/broken\.yaml: YAML syntax error at line \d+/)
   })
+
+  it('exits 1 on a control character and on a website with a user name, naming file and field', async () => {
+    const record = fictionalAlert()
+    ;(record.official as { websites: string[] }).websites = [
+      'https://exempelbolaget.example.se@other.example/',
+    ]
+    const text = stringify(record).replace(/^title: .*$/m, 'title: "Exempel\\u0000bolaget"')
+    const result = await validate(await folderWith({ 'sneaky.yaml': text }))
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/sneaky\.yaml: title: contains a control character \(U\+0000\)/)
+    expect(result.stderr).toMatch(
+      /sneaky\.yaml: official\.websites\[0\]: must not contain a user name or password/,
+    )
+  })
 })

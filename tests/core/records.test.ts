@@ -109,3 +109,83 @@ describe('parseRecord', () => {
     expect(result.ok).toBe(false)
   })
 })
+
+describe('text and URLs a record must not carry (finding 9)', () => {
+  it.each([
+    ['a NUL in the title', { title: 'Exempel\u0000bolaget varnar' }, 'title'],
+    ['an escape character in a tip', { tips: ['Ring aldrig \u001b[31mnu'] }, 'tips[0]'],
+    ['a carriage return in the summary', { summary: 'Fiktiv\rvarning' }, 'summary'],
+    [
+      'U+FFFE in an alias',
+      { company: { slug: 'exempelbolaget', name: 'Exempelbolaget', aliases: ['x\uFFFE'] } },
+      'company.aliases[0]',
+    ],
+    [
+      'U+FFFF in a source title',
+      { source: { title: 'K\uFFFFlla', publisher: 'T', date: '2026-03-01' } },
+      'source.title',
+    ],
+    [
+      'a lone high surrogate in a note',
+      { reportedFakes: [{ value: 'x', note: 'a\uD800b' }] },
+      'reportedFakes[0].note',
+    ],
+    [
+      'a lone low surrogate in a fake',
+      { reportedFakes: [{ value: '\uDC00x' }] },
+      'reportedFakes[0].value',
+    ],
+  ])('rejects %s, naming the field', (_kind, override, path) => {
+    expect(issuesOf(fictionalAlert(override))).toContainEqual(
+      expect.objectContaining({
+        path,
+        message: expect.stringMatching(/control character|surrogate/),
+      }),
+    )
+  })
+
+  it('keeps tabs, newlines and paired surrogates (emoji)', () => {
+    const result = parseRecord(
+      recordFile('ok', fictionalAlert({ summary: 'Rad ett\nrad\ttvå 🚨', tips: ['Tips 👍'] })),
+    )
+    expect(result.ok).toBe(true)
+  })
+
+  it('rejects a control character written as a YAML escape, naming file and field', () => {
+    const text = recordFile('esc', fictionalAlert()).text.replace(
+      /^title: .*$/m,
+      'title: "Exempelbolaget \\u0007 varnar"',
+    )
+    const result = parseRecord({ name: 'alerts/esc.yaml', text })
+    expect(result.ok).toBe(false)
+    if (!result.ok)
+      expect(result.issues).toContainEqual(
+        expect.objectContaining({ file: 'alerts/esc.yaml', path: 'title' }),
+      )
+  })
+
+  it.each([
+    ['a user name (the userinfo trick)', 'https://exempelbolaget.example.se@other.example/'],
+    ['a user name and password', 'https://user:secret@exempelbolaget.example.se/'],
+    ['a port', 'https://exempelbolaget.example.se:8443/'],
+    ['a control character the URL parser would drop', 'https://exempel\tbolaget.example.se/'],
+  ])('rejects an official website with %s', (_kind, url) => {
+    const record = fictionalAlert()
+    ;(record.official as { websites: string[] }).websites = [url]
+    expect(issuesOf(record)).toContainEqual(
+      expect.objectContaining({ path: 'official.websites[0]' }),
+    )
+  })
+
+  it('rejects a source URL with a user name', () => {
+    const record = fictionalAlert({
+      source: {
+        title: 'Fiktiv källa',
+        publisher: 'Testredaktionen',
+        date: '2026-03-01',
+        url: 'https://news.example.com@evil.example/',
+      },
+    })
+    expect(issuesOf(record)).toContainEqual(expect.objectContaining({ path: 'source.url' }))
+  })
+})

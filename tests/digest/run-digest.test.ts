@@ -4,13 +4,16 @@ import { join } from 'node:path'
 import { simpleParser } from 'mailparser'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openSqlite } from '../../src/adapters/node/sqlite-database'
+import { createSmtpMailer } from '../../src/adapters/smtp/smtp-mailer'
 import { createApp } from '../../src/app'
 import type { Catalog } from '../../src/core/catalog'
+import { mailboxKey } from '../../src/core/subscriptions/mailbox'
 import { runDigest } from '../../src/digest/run-digest'
-import { createSmtpMailer, type Mailer } from '../../src/mail/mailer'
-import { SubscriptionStore } from '../../src/store/subscription-store'
+import type { Mailer } from '../../src/mail/mailer'
+import { type Stores, sqlStores } from '../../src/store/sql-stores'
 import { fictionalAlert, fictionalCatalog, secondFictionalAlert } from '../support/fixtures'
 import { type SmtpSink, startSmtpSink } from '../support/smtp-sink'
+import { addActiveSubscribers, unsubscribeTokenOf } from '../support/subscribers'
 
 const PUBLIC_URL = 'https://varningar.example.se'
 const FROM = 'Bedrägerivarningar <noreply@varningar.example.se>'
@@ -19,7 +22,7 @@ let dir: string
 let sink: SmtpSink
 let mailer: Mailer
 let db: ReturnType<typeof openSqlite>
-let store: SubscriptionStore
+let stores: Stores
 let now: Date
 
 const clock = () => now
@@ -32,7 +35,7 @@ beforeEach(async () => {
   sink = await startSmtpSink()
   mailer = createSmtpMailer({ url: sink.url, from: FROM, timeoutMs: 5_000 })
   db = openSqlite(join(dir, 'test.sqlite'))
-  store = new SubscriptionStore(db)
+  stores = sqlStores(db)
   now = new Date('2026-11-25T07:00:00Z')
 })
 
@@ -48,7 +51,7 @@ function appFor(catalog: Catalog) {
   const app = createApp({
     catalog,
     publicUrl: PUBLIC_URL,
-    store,
+    stores,
     mailer,
     clock,
     clientIp: () => '192.0.2.7',
@@ -61,7 +64,15 @@ function appFor(catalog: Catalog) {
 }
 
 const digest = (catalog: Catalog, extra: Partial<Parameters<typeof runDigest>[0]> = {}) =>
-  runDigest({ catalog, store, mailer, publicUrl: PUBLIC_URL, clock, backoffMs: () => 10, ...extra })
+  runDigest({
+    catalog,
+    store: stores.digest,
+    mailer,
+    publicUrl: PUBLIC_URL,
+    clock,
+    backoffMs: () => 10,
+    ...extra,
+  })
 
 /** Subscribes and confirms through the HTTP routes, reading the link from the real mail. */
 async function subscribeAndConfirm(catalog: Catalog, email: string, companies?: string[]) {
@@ -80,7 +91,7 @@ async function subscribeAndConfirm(catalog: Catalog, email: string, companies?: 
   const token = new URL(link!, PUBLIC_URL).searchParams.get('token')!
   const confirmed = await app.request('/confirm', {
     method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'http://localhost' },
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: PUBLIC_URL },
     body: new URLSearchParams({ token }).toString(),
   })
   expect(confirmed.status).toBe(200)
@@ -92,7 +103,7 @@ const newCatalog = () => fictionalCatalog(fictionalAlert(), secondFictionalAlert
 
 describe('the whole flow against a real SMTP server', () => {
   it('subscribe, confirm, new alert, digest with every header, one-click unsubscribe, no next digest', async () => {
-    await store.registerAlerts(['exempelbolaget-2026-03-01'], now.toISOString())
+    await stores.digest.registerAlerts(['exempelbolaget-2026-03-01'], now.toISOString())
     tick(60_000)
     await subscribeAndConfirm(oldCatalog(), 'anna@example.se')
 
@@ -138,7 +149,7 @@ describe('the whole flow against a real SMTP server', () => {
   })
 
   it('sends nothing when there is nothing new, and nothing twice', async () => {
-    await store.registerAlerts(['exempelbolaget-2026-03-01'], now.toISOString())
+    await stores.digest.registerAlerts(['exempelbolaget-2026-03-01'], now.toISOString())
     tick(1000)
     await subscribeAndConfirm(oldCatalog(), 'b@example.se')
     tick(1000)
@@ -151,7 +162,7 @@ describe('the whole flow against a real SMTP server', () => {
   })
 
   it('respects the choice of companies', async () => {
-    await store.registerAlerts(['exempelbolaget-2026-03-01'], now.toISOString())
+    await stores.digest.registerAlerts(['exempelbolaget-2026-03-01'], now.toISOString())
     tick(1000)
     await subscribeAndConfirm(oldCatalog(), 'only-exempel@example.se', ['exempelbolaget'])
     tick(1000)
@@ -161,12 +172,7 @@ describe('the whole flow against a real SMTP server', () => {
 
 describe('faults', () => {
   async function manySubscribers(count: number) {
-    for (let i = 0; i < count; i++) {
-      const email = `s${i}@example.se`
-      await store.upsertPending(email, `unsub-token-${i}`.padEnd(43, 'x'), now.toISOString())
-      await store.addConfirmationToken(i + 1, `hash-${i}`, null, '2099-01-01T00:00:00.000Z')
-      await store.confirm(`hash-${i}`, now.toISOString())
-    }
+    await addActiveSubscribers(db, count, now.toISOString())
     tick(1000)
   }
 
@@ -209,7 +215,7 @@ describe('faults', () => {
     sink.onRcpt((address) => (address === 's0@example.se' ? 550 : undefined))
     const first = await digest(newCatalog())
     expect(first).toMatchObject({ sent: 1, bounced: 1 })
-    expect(await store.status('s0@example.se')).toBe('bounced')
+    expect(await stores.subscribers.status(mailboxKey('s0@example.se'))).toBe('bounced')
     sink.onRcpt(undefined)
     tick(1000)
     const third = fictionalAlert({
@@ -227,7 +233,8 @@ describe('faults', () => {
     const outcome = await digest(newCatalog(), {
       concurrency: 1,
       onProgress: (p) => {
-        if (p.done === 1) void store.unsubscribe('unsub-token-2'.padEnd(43, 'x'), now.toISOString())
+        if (p.done === 1)
+          void stores.subscribers.unsubscribe(unsubscribeTokenOf(2), now.toISOString())
       },
     })
     expect(outcome).toMatchObject({ sent: 2, skipped: 1 })
@@ -237,8 +244,13 @@ describe('faults', () => {
   it('refuses a second run while one holds the lease', async () => {
     await manySubscribers(1)
     expect(
-      await store.acquireLease('digest', 'someone-else', now.toISOString(), '2099-01-01T00:00:00Z'),
-    ).toBe(true)
+      await stores.digest.acquireLease(
+        'digest',
+        'someone-else',
+        now.toISOString(),
+        '2099-01-01T00:00:00Z',
+      ),
+    ).not.toBeNull()
     expect((await digest(newCatalog())).status).toBe('busy')
     expect(sink.received).toHaveLength(0)
   })
@@ -247,8 +259,8 @@ describe('faults', () => {
     await manySubscribers(2)
     db.close()
     db = openSqlite(join(dir, 'test.sqlite'))
-    store = new SubscriptionStore(db)
-    expect(await store.countActive()).toBe(2)
+    stores = sqlStores(db)
+    expect(await stores.digest.countActive()).toBe(2)
     expect((await digest(newCatalog())).sent).toBe(2)
   })
 })

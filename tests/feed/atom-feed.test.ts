@@ -67,11 +67,18 @@ describe('GET /feed.atom', () => {
 
   it('escapes markup, quotes and control characters in record text', async () => {
     const hostile = fictionalAlert({
-      title: 'Bell\u0007 <b>"fet"</b> & \'citat\' ]]>',
-      summary: 'Null\u0000 <script>alert(1)</script>',
+      title: 'Bell <b>"fet"</b> & \'citat\' ]]>',
+      summary: 'Null <script>alert(1)</script>',
       company: { slug: 'exempelbolaget', name: 'Exempel "&" <bolaget>', aliases: [] },
     })
-    const xml = await atom(fictionalCatalog(hostile))
+    const catalog = fictionalCatalog(hostile)
+    // Records with control characters no longer validate; the feed still strips them should
+    // one reach it some other way.
+    Object.assign(catalog.alerts[0]!, {
+      title: 'Bell\u0007 <b>"fet"</b> & \'citat\' ]]>',
+      summary: 'Null\u0000 <script>alert(1)</script>',
+    })
+    const xml = await atom(catalog)
     expect(xml.includes('\u0000') || xml.includes('\u0007')).toBe(false)
     expect(xml).not.toContain('<script>')
     await readFeed(xml)

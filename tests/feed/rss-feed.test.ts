@@ -86,12 +86,14 @@ describe('GET /feed.xml', () => {
   })
 
   it('stays well-formed when a record holds control characters or CDATA terminators', async () => {
-    const hostile = fictionalAlert({
+    // Records with control characters no longer validate (issue 10, finding 9); the feed still
+    // strips them should one reach it some other way.
+    const catalog = fictionalCatalog(fictionalAlert(), secondFictionalAlert())
+    Object.assign(catalog.alerts.find((a) => a.id === fictionalAlert().id)!, {
       title: 'Bell\u0007 and ]]> end',
       summary: 'Null\u0000 byte & <b>tag</b>',
     })
-    const res = await feedOf('/feed.xml', fictionalCatalog(hostile, secondFictionalAlert()))
-    const xml = await res.text()
+    const xml = await (await feedOf('/feed.xml', catalog)).text()
     const { rss } = parse(xml)
     const titles = (rss.channel.item as RssItem[]).map((i) => i.title)
     expect(titles).toContain('Bell and ]]> end')

@@ -107,3 +107,25 @@ describe('security headers', () => {
     }
   })
 })
+
+describe('405 for a known path asked with another method (finding 10)', () => {
+  it.each([
+    ['GET', '/api/subscriptions', 'POST'],
+    ['PUT', '/api/check', 'POST'],
+    ['DELETE', '/alerts/exempelbolaget-2026-03-01', 'GET, HEAD'],
+    ['POST', '/feed.xml', 'GET, HEAD'],
+    ['PATCH', '/confirm', 'GET, HEAD, POST'],
+    ['DELETE', '/unsubscribe', 'GET, HEAD, POST'],
+  ])('%s %s answers 405 with Allow: %s', async (method, path, allow) => {
+    const res = await createTestApp().app.request(path, { method })
+    expect(res.status).toBe(405)
+    expect(res.headers.get('allow')).toBe(allow)
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'none'")
+  })
+
+  it('still answers 404 for an unknown path, whatever the method', async () => {
+    const { app } = createTestApp()
+    expect((await app.request('/nowhere', { method: 'DELETE' })).status).toBe(404)
+    expect((await app.request('/nowhere')).status).toBe(404)
+  })
+})

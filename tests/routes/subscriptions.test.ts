@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { createTestApp } from '../support/app'
+import { createTestApp, SITE_ORIGIN } from '../support/app'
 
-const ORIGIN = 'http://localhost'
+const ORIGIN = SITE_ORIGIN
 
 function subscribeJson(app: ReturnType<typeof createTestApp>['app'], body: unknown) {
   return app.request('/api/subscriptions', {
@@ -41,7 +41,7 @@ describe('subscribing', () => {
     expect(mail.to).toBe('Anna@example.se')
     expect(mail.text).toMatch(/https:\/\/varningar\.example\.se\/confirm\?token=[A-Za-z0-9_-]{43}/)
     expect(mail.html).toContain('/confirm?token=')
-    expect(await t.store.status('Anna@example.se')).toBe('pending')
+    expect(await t.status('Anna@example.se')).toBe('pending')
   })
 
   it.each([
@@ -151,14 +151,14 @@ describe('confirming', () => {
     const res = await t.app.request(`/confirm?token=${token}`)
     expect(res.status).toBe(200)
     expect(await res.text()).toContain('<form method="post" action="/confirm">')
-    expect(await t.store.status('scan@example.se')).toBe('pending')
+    expect(await t.status('scan@example.se')).toBe('pending')
   })
 
   it('activates on POST, once', async () => {
     const t = createTestApp()
     const { res, token, mail } = await confirmFlow(t, 'once@example.se')
     expect(res.status).toBe(200)
-    expect(await t.store.status('once@example.se')).toBe('active')
+    expect(await t.status('once@example.se')).toBe('active')
     await t.app.request(`/unsubscribe?token=${tokenIn(mail.text, 'unsubscribe')}`, {
       method: 'POST',
     })
@@ -168,7 +168,7 @@ describe('confirming', () => {
       body: new URLSearchParams({ token }).toString(),
     })
     expect(again.status).toBe(400)
-    expect(await t.store.status('once@example.se')).toBe('unsubscribed')
+    expect(await t.status('once@example.se')).toBe('unsubscribed')
   })
 
   it('says "Du prenumererar redan" when the link is opened or pressed again after confirming', async () => {
@@ -189,7 +189,7 @@ describe('confirming', () => {
       expect(html).not.toContain('Felkod')
       expect(html).not.toContain('<form method="post" action="/confirm">')
     }
-    expect(await t.store.status('twice@example.se')).toBe('active')
+    expect(await t.status('twice@example.se')).toBe('active')
   })
 
   it('rejects a forged token', async () => {
@@ -218,7 +218,7 @@ describe('confirming', () => {
       body: new URLSearchParams({ token }).toString(),
     })
     expect(res.status).toBe(400)
-    expect(await t.store.status('late@example.se')).toBe('pending')
+    expect(await t.status('late@example.se')).toBe('pending')
   })
 })
 
@@ -245,7 +245,7 @@ describe('one-click unsubscribe (RFC 8058)', () => {
         expect(res.status).toBe(200)
         expect(res.headers.get('location')).toBeNull()
       }
-      expect(await t.store.status('leave@example.se')).toBe('unsubscribed')
+      expect(await t.status('leave@example.se')).toBe('unsubscribed')
     },
   )
 
@@ -256,7 +256,7 @@ describe('one-click unsubscribe (RFC 8058)', () => {
     const res = await t.app.request(`${url.pathname}${url.search}`)
     expect(res.status).toBe(200)
     expect(await res.text()).toContain('Avsluta prenumerationen')
-    expect(await t.store.status('stay@example.se')).toBe('active')
+    expect(await t.status('stay@example.se')).toBe('active')
   })
 
   it('answers an unknown token with 400, not a redirect or 403', async () => {

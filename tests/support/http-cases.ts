@@ -64,4 +64,14 @@ export const PARITY_CASES: HttpCase[] = [
     path: `/unsubscribe?token=${'A'.repeat(43)}`,
     init: { method: 'POST' },
   },
+  {
+    name: 'subscribe with a text/plain body (415)',
+    path: '/api/subscriptions',
+    init: {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain' },
+      body: '{"email":"a@example.se"}',
+    },
+  },
+  { name: 'a known path with another method (405)', path: '/api/subscriptions' },
 ]

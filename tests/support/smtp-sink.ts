@@ -20,6 +20,8 @@ export interface SmtpSink {
   onRcpt: (rule: RcptRule | undefined) => void
   /** Drops the connection, without a reply, after receiving the body of the nth message (1-based). */
   dropAfterData: (nth: number | undefined) => void
+  /** Keeps each message (it counts as received) and waits this long before the 250 reply. */
+  delayReply: (ms: number) => void
   close: () => Promise<void>
 }
 
@@ -30,6 +32,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   let rcptRule: RcptRule | undefined
   let dropAt: number | undefined
   let dataCount = 0
+  let replyDelayMs = 0
 
   const server: SMTPServer = new SMTPServer({
     disabledCommands: ['STARTTLS', 'AUTH'],
@@ -68,7 +71,8 @@ export async function startSmtpSink(): Promise<SmtpSink> {
           to: session.envelope.rcptTo.map((r) => r.address),
           raw: Buffer.concat(chunks).toString('utf8'),
         })
-        callback()
+        if (replyDelayMs > 0) setTimeout(() => callback(), replyDelayMs)
+        else callback()
       })
     },
   })
@@ -95,6 +99,9 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     dropAfterData: (nth) => {
       dropAt = nth
       dataCount = 0
+    },
+    delayReply: (ms) => {
+      replyDelayMs = ms
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   }

@@ -1,9 +1,10 @@
 import { join } from 'node:path'
 import type { Catalog } from '../../core/catalog'
 import { loadCatalog } from '../../core/catalog'
-import { createSmtpMailer, type Mailer } from '../../mail/mailer'
+import type { Mailer } from '../../mail/mailer'
 import type { NodeSettings } from '../../node-settings'
-import { SubscriptionStore } from '../../store/subscription-store'
+import { type Stores, sqlStores } from '../../store/sql-stores'
+import { createSmtpMailer } from '../smtp/smtp-mailer'
 import { createOutboxMailer } from './outbox-mailer'
 import { readRecordFiles } from './record-files'
 import { openSqlite } from './sqlite-database'
@@ -11,7 +12,7 @@ import { openSqlite } from './sqlite-database'
 /** The adapters both Node entries (server and digest CLI) build from the same settings. */
 export interface NodeRuntime {
   catalog: Catalog
-  store: SubscriptionStore
+  stores: Stores
   mailer: Mailer
   close: () => Promise<void>
 }
@@ -24,7 +25,7 @@ export async function createNodeRuntime(settings: NodeSettings): Promise<NodeRun
     : createOutboxMailer(join(settings.DATA_DIR, 'outbox'), settings.MAIL_FROM)
   return {
     catalog,
-    store: new SubscriptionStore(db),
+    stores: sqlStores(db),
     mailer,
     close: async () => {
       await mailer.close()

@@ -1,4 +1,19 @@
 import { z } from 'zod'
+import { normalizeHostname } from '../domain'
+
+const MAX_PATH = 254
+
+/**
+ * The address as we send to it: the local part as typed, the domain lowercased and, when
+ * internationalized, in punycode (through the WHATWG URL parser, which also maps the
+ * ideographic full stop U+3002 to a dot), so one domain has one spelling.
+ */
+function withAsciiDomain(value: string): string {
+  const at = value.lastIndexOf('@')
+  if (at < 1) return value
+  const domain = normalizeHostname(value.slice(at + 1))
+  return domain ? `${value.slice(0, at)}@${domain}` : value
+}
 
 /**
  * Exactly one mailbox. Commas, semicolons, angle brackets, whitespace and line breaks are
@@ -7,13 +22,23 @@ import { z } from 'zod'
  */
 export const MailboxSchema = z
   .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a string') })
-  .max(254, 'must be at most 254 characters')
+  .max(MAX_PATH, `must be at most ${MAX_PATH} characters`)
   .refine(
     (value) => !/[,;<>\s"()[\]\\]/.test(value),
     'must be exactly one address, without commas, semicolons, brackets or spaces',
   )
-  .pipe(z.email({ error: 'is not a valid e-mail address' }))
-  .transform((value) => {
-    const at = value.lastIndexOf('@')
-    return `${value.slice(0, at)}@${value.slice(at + 1).toLowerCase()}`
-  })
+  .transform(withAsciiDomain)
+  .pipe(
+    z
+      .email({ error: 'is not a valid e-mail address' })
+      .max(MAX_PATH, `must be at most ${MAX_PATH} characters`),
+  )
+
+/**
+ * What makes two addresses the same mailbox for uniqueness and limits: compared without
+ * case. RFC 5321 lets a server treat `Anna@` and `anna@` as two mailboxes, but no public
+ * provider does, and treating them as two let one inbox be flooded through its case variants.
+ */
+export function mailboxKey(address: string): string {
+  return withAsciiDomain(address).toLowerCase()
+}

@@ -1,0 +1,115 @@
+import type { Catalog } from '../core/catalog'
+import { classifyMailError, describeMailError, type Mailer } from '../mail/mailer'
+import { confirmationMail, confirmationMessageId } from '../mail/messages'
+import type { MailOutboxStore, OutboxMail } from '../store/mail-outbox-store'
+import { CONFIRMATION_TTL_MS } from './subscription-service'
+
+export interface OutboxDrainDeps {
+  outbox: MailOutboxStore
+  mailer: Mailer
+  catalog: Catalog
+  publicUrl: string
+  clock: () => Date
+  logError?: (error: unknown) => void
+  /** Mails claimed per round. */
+  batchSize?: number
+  /** How long a claim keeps other drainers away; a drainer that died frees its mails after it. */
+  claimMs?: number
+  /** Wait before attempt n + 1 after n failures, in ms. */
+  retryAfterMs?: (failures: number) => number
+  maxAttempts?: number
+}
+
+export interface DrainCounts {
+  sent: number
+  retried: number
+  failed: number
+}
+
+/** 30 s, 2 min, 8 min, 32 min, then every 2 hours, within the link's 48 hours. */
+export const outboxBackoffMs = (failures: number) =>
+  Math.min(30_000 * 4 ** (failures - 1), 2 * 3600_000)
+
+/**
+ * Sends the confirmation mails waiting in the outbox until none is due. Each mail keeps one
+ * Message-ID across attempts; a crash between the server's 250 and `markSent` sends it once
+ * more with that Message-ID. Safe to run from several places at once (claims are atomic).
+ */
+export async function drainConfirmationOutbox(deps: OutboxDrainDeps): Promise<DrainCounts> {
+  const counts: DrainCounts = { sent: 0, retried: 0, failed: 0 }
+  const batchSize = deps.batchSize ?? 10
+  const claimMs = deps.claimMs ?? 120_000
+  for (;;) {
+    const now = deps.clock()
+    const claimed = await deps.outbox.claimDue(
+      now.toISOString(),
+      new Date(now.getTime() + claimMs).toISOString(),
+      batchSize,
+    )
+    if (claimed.length === 0) return counts
+    for (const mail of claimed) counts[await sendOne(deps, mail)]++
+  }
+}
+
+async function sendOne(deps: OutboxDrainDeps, mail: OutboxMail): Promise<keyof DrainCounts> {
+  const { outbox, clock } = deps
+  const now = clock()
+  const expired = Date.parse(mail.createdAt) + CONFIRMATION_TTL_MS <= now.getTime()
+  if (expired) {
+    await outbox.markFailed(mail.id, 'the confirmation link expired before the mail could be sent')
+    return 'failed'
+  }
+  try {
+    const message = await confirmationMail(
+      { publicUrl: deps.publicUrl },
+      {
+        to: mail.recipient,
+        confirmToken: mail.confirmToken,
+        unsubscribeToken: mail.unsubscribeToken,
+        companyNames: (mail.companies ?? []).flatMap(
+          (slug) => deps.catalog.companies.get(slug)?.name ?? [],
+        ),
+        messageId: confirmationMessageId(mail.id, mail.createdAt, deps.publicUrl),
+        date: new Date(mail.createdAt),
+      },
+    )
+    await deps.mailer.send(message)
+  } catch (error) {
+    const problem = describeMailError(error)
+    const maxAttempts = deps.maxAttempts ?? 8
+    if (classifyMailError(error) !== 'temporary' || mail.attempts >= maxAttempts) {
+      await outbox.markFailed(mail.id, problem)
+      return 'failed'
+    }
+    const wait = (deps.retryAfterMs ?? outboxBackoffMs)(mail.attempts)
+    await outbox.markRetry(mail.id, problem, new Date(now.getTime() + wait).toISOString())
+    return 'retried'
+  }
+  await outbox.markSent(mail.id, clock().toISOString())
+  return 'sent'
+}
+
+/**
+ * Runs `drain` one at a time: a kick while it runs makes it run once more afterwards, so a
+ * mail queued during a drain is never left waiting for the timer.
+ */
+export function singleFlight(drain: () => Promise<unknown>): () => Promise<void> {
+  let running: Promise<void> | null = null
+  let again = false
+  const loop = async () => {
+    do {
+      again = false
+      await drain()
+    } while (again)
+  }
+  return () => {
+    if (running) {
+      again = true
+      return running
+    }
+    running = loop().finally(() => {
+      running = null
+    })
+    return running
+  }
+}
