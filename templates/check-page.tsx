@@ -35,6 +35,7 @@ const KIND_TEXT: Record<Finding['kind'], string> = {
   email: 'E-post',
   phone: 'Telefonnummer',
   handle: 'Konto i sociala medier',
+  'sender-id': 'Avsändarnamn (sms)',
 }
 
 /** Pasted links are never links: anything not official is defanged, official ones are plain text. */

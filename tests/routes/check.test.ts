@@ -47,6 +47,8 @@ describe('POST /api/check', () => {
         status: 'official',
         reason: expect.any(String),
         company: 'jem-fix',
+        code: 'official-phone',
+        places: [{ source: 'sender', value: '+46 46 285 29 00' }],
       },
       {
         kind: 'url',
@@ -55,6 +57,8 @@ describe('POST /api/check', () => {
         status: 'lookalike',
         reason: expect.stringMatching(/jem & fix/),
         company: 'jem-fix',
+        code: 'lookalike-host',
+        places: [{ source: 'text', value: 'https://jemfix-login.example/x' }],
       },
     ])
     expect(body.alerts).toEqual([

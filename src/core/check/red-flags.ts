@@ -42,7 +42,8 @@ const PATTERNS: Pattern[] = [
   {
     id: 'new-number',
     text: 'Meddelandet säger att avsändaren har ett nytt nummer. "Hej mamma/pappa, nytt nummer" är ett känt bedrägeri, ofta följt av en begäran om swish.',
-    test: /nytt nummer|ny telefon|bytt nummer|mitt nya nummer|tappat (?:min )?(?:mobil|telefon)|hej (?:mamma|pappa|mormor|farmor|morfar|farfar)|new number/,
+    // A greeting alone ("Hej mamma") is no warning sign; the new number and the request are.
+    test: /nytt nummer|ny telefon|bytt nummer|mitt nya nummer|tappat (?:min )?(?:mobil|telefon)|new number/,
   },
   {
     id: 'money-transfer',
@@ -50,6 +51,12 @@ const PATTERNS: Pattern[] = [
     test: /swisha|swish till|skicka pengar|för(?:a)? över pengar|överföring till|låna pengar/,
   },
 ]
+
+/** Fires when a message holds more than the checker examines (see LIMITS). */
+export const TOO_MUCH_TO_CHECK: RedFlag = {
+  id: 'too-much-to-check',
+  text: 'Meddelandet innehåller fler länkar, adresser eller nummer än vi kontrollerar, så vi har inte kunnat granska alla. Ett äkta meddelande från ett företag innehåller sällan så många.',
+}
 
 /** The warning patterns that fire for a message. */
 export function redFlagsOf(text: string, hasLink: boolean): RedFlag[] {

@@ -41,10 +41,11 @@ describe('links and domains', () => {
     })
   })
 
-  it('catches a stacked suffix', () => {
+  it('catches a stacked suffix, grouped under its owner (com.se is a private suffix)', () => {
     expect(findingFor('Se jemfix.com.se idag', 'jemfix.com.se')).toMatchObject({
       status: 'lookalike',
-      normalized: 'com.se',
+      normalized: 'jemfix.com.se',
+      code: 'stacked',
     })
   })
 

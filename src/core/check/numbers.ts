@@ -1,0 +1,239 @@
+/** What a number written in a message is, as far as its shape and neighbours tell. */
+export type NumberMeaning =
+  | 'reference'
+  | 'time'
+  | 'date'
+  | 'amount'
+  | 'percent'
+  | 'version'
+  | 'phone-like'
+
+// "Ordernummer 4471190": a word ending in nummer/nr/number/no names what the number is. These
+// stems name something other than a phone; kundtjänstnummer, telefonnummer do not.
+const REFERENCE_STEMS = new Set([
+  'order',
+  'kund',
+  'referens',
+  'ref',
+  'ocr',
+  'ocr-',
+  'artikel',
+  'art',
+  'art.',
+  'post',
+  'faktura',
+  'ärende',
+  'ärendes',
+  'boknings',
+  'medlems',
+  'person',
+  'konto',
+  'clearing',
+  'bankgiro',
+  'plusgiro',
+  'org',
+  'org.',
+  'organisations',
+  'moms',
+  'paket',
+  'kolli',
+  'sändnings',
+  'spårnings',
+  'serie',
+  'produkt',
+  'transaktions',
+  'kvitto',
+  'biljett',
+  'verifikations',
+  'registrerings',
+  'reg',
+  'reg.',
+  'lägenhets',
+  'avi',
+  'id',
+  'order ',
+  'customer ',
+  'reference ',
+  'invoice ',
+  'tracking ',
+  'account ',
+])
+const REFERENCE_WORDS = new Set([
+  'ocr',
+  'ref',
+  'ref.',
+  'referens',
+  'reference',
+  'id',
+  'kod',
+  'koden',
+  'pin',
+  'order',
+  'faktura',
+  'kvitto',
+  'sku',
+  'iban',
+  'bg',
+  'pg',
+  'bankgiro',
+  'plusgiro',
+  'ordernr',
+  'kundnr',
+  'artnr',
+  'orgnr',
+  'postnr',
+])
+const REFERENCE_SUFFIX = /(?:-?nummer|-?nr\.?|number|no\.?)$/
+const TIME_WORDS = new Set(['kl', 'kl.', 'klockan', 'mellan', 'från', 'till'])
+const DATE_WORDS = new Set(['datum', 'den', 'date', 'dag'])
+const AMOUNT_WORDS = new Set(['kr', 'sek', 'pris', 'priset', 'summa', 'belopp', 'totalt', 'moms'])
+const VERSION_WORDS = new Set(['version', 'v', 'ver', 'ver.', 'v.'])
+
+const TIME = /^\d{1,2}[.:]\d{2}(?:\s?[-–]\s?\d{1,2}(?:[.:]\d{2})?)?$/
+const DATES = [
+  /^\d{4}-\d{1,2}-\d{1,2}$/,
+  /^\d{1,2}[./-]\d{1,2}[./-](?:\d{2}|\d{4})$/,
+  /^\d{1,2}\/\d{1,2}$/,
+]
+const COMPACT_DATE = /^(?:19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$/
+const DECIMAL_AMOUNT = /^\d{1,3}(?:[ .\u00a0]\d{3})*[.,]\d{1,2}$/
+const VERSION = /^\d{1,2}\.\d{1,3}\.\d{1,3}$/
+const UNIT_AFTER =
+  /^\s?(?:%|procent|kr\b|kronor|sek\b|:-|€|eur\b|usd\b|\$|st\b|stycken|min\b|minuter|timmar|dagar|mm\b|cm\b|kg\b|gb\b|mb\b)/
+
+function isReferenceWord(word: string): boolean {
+  if (REFERENCE_WORDS.has(word)) return true
+  const stem = word.replace(REFERENCE_SUFFIX, '')
+  return stem !== word && REFERENCE_STEMS.has(stem)
+}
+
+/**
+ * What a number is, from how it is written, the word before it and what follows it: a
+ * reference (ordernummer 4471190), a time (14.30, 8.00-17.00), a date (2026-03-04,
+ * 04.03.2026, 20260301), an amount (249.90, 1 500 kr), a percentage, a version (1.2.3), or
+ * something that may be a phone number.
+ */
+export function numberMeaning(
+  written: string,
+  wordBefore: string | null,
+  after: string,
+): NumberMeaning {
+  const word = wordBefore ?? ''
+  const following = after.toLowerCase()
+  if (isReferenceWord(word)) return 'reference'
+  if (/^\s?(?:%|procent)/.test(following)) return 'percent'
+  if (UNIT_AFTER.test(following) || AMOUNT_WORDS.has(word) || DECIMAL_AMOUNT.test(written)) {
+    return 'amount'
+  }
+  if (TIME.test(written) || (TIME_WORDS.has(word) && written.replace(/\D/g, '').length <= 4)) {
+    return 'time'
+  }
+  if (DATES.some((d) => d.test(written)) || COMPACT_DATE.test(written) || DATE_WORDS.has(word)) {
+    return 'date'
+  }
+  if (VERSION.test(written) || VERSION_WORDS.has(word)) return 'version'
+  return 'phone-like'
+}
+
+/** A stretch of digits and the separators people write numbers with. */
+export interface NumberRun {
+  text: string
+  start: number
+  /** Offsets in `text` where a digit group starts (after a separator). */
+  groupStarts: number[]
+}
+
+const WORD_CHAR = /[\p{L}\p{N}_@]/u
+const MAX_SEPARATORS = 2
+
+function isDigitCode(code: number): boolean {
+  return code >= 48 && code <= 57
+}
+
+/** Space, no-break space, . - – / ( ): what people put between the digits of a number. */
+function isSeparatorCode(code: number): boolean {
+  return (
+    code === 32 ||
+    code === 0xa0 ||
+    code === 46 ||
+    code === 45 ||
+    code === 0x2013 ||
+    code === 47 ||
+    code === 40 ||
+    code === 41
+  )
+}
+
+/**
+ * Every run of digits and separators that does not start or end inside a word, in one
+ * pass. A run ends at anything else, at three separators in a row, or where a span in
+ * `skip` (the links and addresses already read) begins.
+ */
+export function numberRuns(
+  text: string,
+  skip: readonly (readonly [number, number])[] = [],
+): NumberRun[] {
+  const runs: NumberRun[] = []
+  let next = 0
+  /** The end of the skipped span holding position i, or -1; positions only increase. */
+  const skippedUntil = (i: number): number => {
+    while (next < skip.length && skip[next]![1] <= i) next++
+    const span = skip[next]
+    return span && span[0] <= i ? span[1] : -1
+  }
+  let i = 0
+  while (i < text.length) {
+    const skipped = skippedUntil(i)
+    if (skipped >= 0) {
+      i = skipped
+      continue
+    }
+    const code = text.charCodeAt(i)
+    const opensRun =
+      isDigitCode(code) || ((code === 43 || code === 40) && isDigitCode(text.charCodeAt(i + 1)))
+    if (!opensRun || (i > 0 && WORD_CHAR.test(text[i - 1]!))) {
+      i++
+      continue
+    }
+    const groupStarts = [0]
+    let end = i + 1
+    let lastDigit = isDigitCode(code) ? i + 1 : i
+    let separators = 0
+    for (let j = i + 1; j < text.length && skippedUntil(j) < 0; j++) {
+      const d = text.charCodeAt(j)
+      if (isDigitCode(d)) {
+        if (separators > 0) groupStarts.push(j - i)
+        separators = 0
+        lastDigit = j + 1
+      } else if (isSeparatorCode(d) && separators < MAX_SEPARATORS) {
+        separators++
+      } else {
+        break
+      }
+      end = j + 1
+    }
+    if (lastDigit > i && !WORD_CHAR.test(text[lastDigit] ?? '')) {
+      runs.push({
+        text: text.slice(i, lastDigit),
+        start: i,
+        groupStarts: groupStarts.filter((g) => g < lastDigit - i),
+      })
+    }
+    i = Math.max(end, i + 1)
+  }
+  return runs
+}
+
+/** The word before a position (skipping spaces and : # . - ( ), lowercased, or null. */
+export function wordBefore(text: string, position: number): string | null {
+  let i = position
+  const floor = Math.max(0, position - 40)
+  while (i > floor && /[\s:#(\-–]/.test(text[i - 1]!)) i--
+  const end = i
+  while (i > floor && /[\p{L}.-]/u.test(text[i - 1]!)) i--
+  const word = text
+    .slice(i, end)
+    .toLowerCase()
+    .replace(/^[.-]+/, '')
+  return word === '' ? null : word
+}

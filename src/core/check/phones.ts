@@ -1,0 +1,142 @@
+import { toE164 } from '../phone'
+import { LIMITS } from './limits'
+import {
+  type NumberMeaning,
+  type NumberRun,
+  numberMeaning,
+  numberRuns,
+  wordBefore,
+} from './numbers'
+
+export interface PhoneFound {
+  value: string
+  e164: string
+  start: number
+  wordBefore: string | null
+}
+
+/**
+ * The phone-number work of one message: counts the places tried and the libphonenumber
+ * validations, remembers answers, and says when LIMITS stopped the search.
+ */
+export class PhoneBudget {
+  private readonly answers = new Map<string, string | null>()
+  private readonly meanings = new Map<string, NumberMeaning>()
+  private used = 0
+  private starts = 0
+  exhausted = false
+
+  /** Counts one place where a number might start; false once the limit is reached. */
+  start(): boolean {
+    if (++this.starts > LIMITS.phoneStarts) this.exhausted = true
+    return !this.exhausted
+  }
+
+  meaning(written: string, before: string | null, after: string): NumberMeaning {
+    const key = `${written}\u0000${before}\u0000${after}`
+    let meaning = this.meanings.get(key)
+    if (meaning === undefined) {
+      meaning = numberMeaning(written, before, after)
+      this.meanings.set(key, meaning)
+    }
+    return meaning
+  }
+
+  validate(written: string): string | null {
+    const known = this.answers.get(written)
+    if (known !== undefined) return known
+    if (this.used >= LIMITS.phoneParses) {
+      this.exhausted = true
+      return null
+    }
+    this.used++
+    const e164 = toE164(written)
+    this.answers.set(written, e164)
+    return e164
+  }
+}
+
+// Written with a trunk 0, a number has 8–11 digits (08-123 45 to 0771-123 45 67); with + or
+// 00 and a country code, at most 15 digits plus the 00.
+const NATIONAL_DIGITS = [8, 11] as const
+const INTERNATIONAL_DIGITS = [8, 17] as const
+
+/**
+ * People write a phone number with its trunk 0 (046-28 52 900), or with + or 00 and a country
+ * code. A number without either (4471190) is not a phone number in Swedish writing, even
+ * when libphonenumber could read it as one.
+ */
+function digitBounds(text: string, at: number): readonly [number, number] | null {
+  const first = text[at] === '(' ? text[at + 1] : text[at]
+  if (text[at] === '+' || text.startsWith('00', at)) return INTERNATIONAL_DIGITS
+  return first === '0' ? NATIONAL_DIGITS : null
+}
+
+function isDigit(c: string | undefined): boolean {
+  return c !== undefined && c >= '0' && c <= '9'
+}
+
+/** End (after its last digit) and digit count of each digit group of a run, in one pass. */
+function groupsOf(run: NumberRun): { start: number; end: number; digits: number }[] {
+  return run.groupStarts.map((start, k) => {
+    const limit = run.groupStarts[k + 1] ?? run.text.length
+    let end = start
+    let digits = 0
+    for (let i = start; i < limit; i++) {
+      if (isDigit(run.text[i])) {
+        digits++
+        end = i + 1
+      }
+    }
+    return { start, end, digits }
+  })
+}
+
+function phonesInRun(text: string, run: NumberRun, budget: PhoneBudget, found: PhoneFound[]) {
+  const groups = groupsOf(run)
+  let resumeAt = 0
+  for (let g = 0; g < groups.length && !budget.exhausted; g++) {
+    const start = groups[g]!.start
+    if (start < resumeAt) continue
+    const opener = start > 0 && run.text[start - 1] === '(' ? start - 1 : start
+    const bounds = digitBounds(run.text, opener)
+    if (!bounds || !budget.start()) continue
+    const ends: number[] = []
+    let digits = 0
+    for (let k = g; k < groups.length; k++) {
+      digits += groups[k]!.digits
+      if (digits > bounds[1]) break
+      if (digits >= bounds[0]) ends.push(groups[k]!.end)
+    }
+    const before = wordBefore(text, run.start + opener)
+    for (const end of ends.reverse()) {
+      const written = run.text.slice(opener, end)
+      const after = text.slice(run.start + end, run.start + end + 12)
+      if (budget.meaning(written, before, after) !== 'phone-like') continue
+      const e164 = budget.validate(written)
+      if (!e164) continue
+      found.push({ value: written, e164, start: run.start + opener, wordBefore: before })
+      resumeAt = end
+      break
+    }
+  }
+}
+
+/**
+ * Phone numbers in a text: numbers written like phone numbers, that are not a reference,
+ * time, date, amount, percentage or version, and that libphonenumber-js validates
+ * (Swedish region by default). Digits inside the `skip` spans (links and addresses already
+ * read, in order) are not read.
+ */
+export function findPhones(
+  text: string,
+  budget: PhoneBudget,
+  skip: readonly (readonly [number, number])[] = [],
+): PhoneFound[] {
+  const found: PhoneFound[] = []
+  for (const run of numberRuns(text, skip)) {
+    if (budget.exhausted) break
+    phonesInRun(text, run, budget, found)
+  }
+  return found
+}
