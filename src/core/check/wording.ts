@@ -1,8 +1,10 @@
 import punycode from 'punycode.js'
 import { SOCIAL_PLATFORMS, type SocialPlatform } from '../alert-schema'
+import { defang } from '../domain'
 import type { Resemblance } from './brand-match'
+import type { CandidateSource } from './candidate-types'
 import type { Hosting, Imitation, Reason } from './reasons'
-import type { FindingKind } from './verdict-types'
+import type { CheckResult, Finding, FindingKind } from './verdict-types'
 
 /** A company's display name by slug (the wording never needs more of the records). */
 export type CompanyNames = (slug: string) => string
@@ -136,5 +138,125 @@ export function describeReason(reason: Reason, names: CompanyNames): string {
       return `Avsändarnamnet ${reason.name} finns inte i våra varningar. Vem som helst kan skicka sms under vilket avsändarnamn som helst, så namnet bevisar inte vem som har skickat meddelandet.`
     case 'not-the-company':
       return `Meddelandet säger sig komma från ${names(reason.slug)}, men ${NOUN[reason.kind][0]} är inte ${NOUN[reason.kind][1]} av företagets officiella. ${describeReason(reason.inner, names)}`
+  }
+}
+
+/** Where a contact point was written, as the result page says it. */
+export const PLACE_TEXT: Record<CandidateSource, string> = {
+  text: 'texten',
+  sender: 'avsändaren',
+  'link-target': 'länkens mål (dit du kommer om du klickar)',
+  'link-text': 'länkens synliga text',
+  query: 'inuti en annan länk',
+}
+
+/** A contact point as the verdict shows it: addresses defanged, so nothing becomes a link. */
+export function shownValue(finding: Pick<Finding, 'kind' | 'value' | 'status'>): string {
+  const isAddress = finding.kind === 'url' || finding.kind === 'domain' || finding.kind === 'email'
+  return isAddress && finding.status !== 'official' ? defang(finding.value) : finding.value
+}
+
+const SUBJECT: Record<FindingKind, string> = {
+  url: 'Länken',
+  domain: 'Adressen',
+  email: 'E-postadressen',
+  phone: 'Numret',
+  handle: 'Kontot',
+  'sender-id': 'Avsändarnamnet',
+}
+
+/** One short line naming a contact point that is wrong, and what is wrong with it. */
+function concreteReason(finding: Finding, names: CompanyNames): string {
+  const subject = `${SUBJECT[finding.kind]} ${shownValue(finding)}`
+  const company = finding.company ? names(finding.company) : null
+  switch (finding.code) {
+    case 'ip-address':
+      return `${subject} går till en IP-adress i stället för ett namn.`
+    case 'shortener':
+      return `${subject} går via en länkförkortare som döljer vart den leder.`
+    case 'free-mail':
+      return `${subject} hör till en gratis e-posttjänst.`
+    case 'shown-official':
+      return `${subject} ser ut att gå till ${company ? `${genitive(company)} adress` : 'en officiell adress'} men leder någon annanstans.`
+    case 'forwarded':
+      return `${subject} döljs inuti en annan länk som skickar dig vidare dit.`
+    case 'userinfo':
+      return `${subject} ser ut att gå till en annan adress än den gör.`
+  }
+  if (finding.status === 'lookalike') {
+    return company
+      ? `${subject} liknar ${company} men är inte ${genitive(company)}.`
+      : `${subject} efterliknar ett företag.`
+  }
+  return company
+    ? `${subject} är inte en av ${genitive(company)} officiella kontaktvägar.`
+    : `${subject} är inte en officiell kontaktväg.`
+}
+
+/** The first sentence of a text. */
+function firstSentence(text: string): string {
+  return /^.*?[.!?](?=\s|$)/.exec(text)?.[0] ?? text
+}
+
+/** What the verdict box says: a title, a lead sentence, the concrete reasons, and advice. */
+export interface VerdictSummary {
+  title: string
+  lead: string
+  reasons: string[]
+  advice: string
+}
+
+const MAX_REASONS = 6
+
+/**
+ * The verdict in words that fit the case: the concrete reasons for a suspicious message
+ * (the lookalike, the number that is not official, the warning sign that fired), advice
+ * that names the company only when there is one, and an unknown verdict that agrees with
+ * the company line.
+ */
+export function verdictSummary(result: CheckResult, names: CompanyNames): VerdictSummary {
+  const company = result.company?.name ?? null
+  const contacts = result.findings.filter((f) => f.kind !== 'sender-id')
+  switch (result.verdict) {
+    case 'suspicious': {
+      const wrong = result.findings.filter(
+        (f) => f.status === 'lookalike' || f.status === 'not-official',
+      )
+      const signs = result.redFlags.filter((f) => !f.id.startsWith('tip:'))
+      const reasons = [
+        ...wrong.map((f) => concreteReason(f, names)),
+        ...signs.map((f) => firstSentence(f.text)),
+      ]
+      return {
+        title: 'Misstänkt meddelande',
+        lead: 'Vi reagerade på det här:',
+        reasons: reasons.slice(0, MAX_REASONS),
+        advice: company
+          ? `Klicka inte på länkar, ring inte numren och lämna inga uppgifter. Kontakta ${company} på de officiella kontaktvägarna nedan om du är osäker.`
+          : 'Klicka inte på länkar, ring inte numren och lämna inga uppgifter. Gäller det någon du känner: kontakta personen på ett sätt du redan vet är rätt, till exempel ett nummer du har sparat sedan tidigare.',
+      }
+    }
+    case 'official-contacts':
+      return {
+        title: 'Kontaktvägarna är officiella',
+        lead: `Alla länkar, adresser, nummer och konton i meddelandet hör till ${company ?? 'företaget'} enligt företagets egen varning.`,
+        reasons: [],
+        advice: result.findings.some((f) => f.kind === 'sender-id')
+          ? 'Avsändare och avsändarnamn kan ändå förfalskas: lämna aldrig personliga uppgifter via en länk.'
+          : 'Avsändare kan ändå förfalskas: lämna aldrig personliga uppgifter via en länk.',
+      }
+    case 'unknown':
+      return {
+        title: 'Vi kan inte avgöra meddelandet',
+        lead: company
+          ? `Meddelandet nämner ${company}, men innehåller inga länkar, adresser, nummer eller konton som vi kan jämföra med företagets officiella.`
+          : contacts.length > 0
+            ? 'Vi känner inte igen något företag i meddelandet, och kontaktvägarna i det finns inte i våra varningar.'
+            : 'Vi hittade inga länkar, adresser, nummer eller konton och känner inte igen något företag i meddelandet.',
+        reasons: [],
+        advice: company
+          ? `Det betyder inte att meddelandet är äkta. Kontakta ${company} på de officiella kontaktvägarna nedan om du är osäker.`
+          : 'Det betyder inte att det är säkert: kontakta avsändaren på ett sätt du redan vet är rätt om du är osäker.',
+      }
   }
 }
