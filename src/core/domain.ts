@@ -106,11 +106,13 @@ export function hostParts(hostname: string, privateSuffixes = false): HostParts 
 }
 
 /**
- * True when a name written without a scheme reads as a host: it ends in a suffix from the
- * public suffix list (either section) or a reserved test TLD. "file.txt" and "t.ex" do not.
+ * True when a dotted name reads as a host: it ends in a suffix from the public suffix list
+ * (either section; gov.uk, itself a suffix, counts too) or a reserved test TLD. "file.txt"
+ * and "t.ex" do not.
  */
 export function hasListedSuffix(hostname: string): boolean {
   if (reservedParts(hostname)) return true
   const info = parse(hostname, { allowPrivateDomains: true })
-  return !info.isIp && Boolean(info.domain) && (info.isIcann === true || info.isPrivate === true)
+  const listed = info.isIcann === true || info.isPrivate === true
+  return !info.isIp && listed && (Boolean(info.domain) || info.publicSuffix === hostname)
 }
