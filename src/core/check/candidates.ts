@@ -351,7 +351,8 @@ export function extractContacts(text: string): Extraction {
   for (const link of links) {
     if (reader.out.truncated) break
     const shownHost = hostShownIn(link.shown)
-    const place: Place = { source: 'link-target', at: link.targetAt, wordBefore: null }
+    // The target is where the link starts, so it comes before its visible text.
+    const place: Place = { source: 'link-target', at: link.start, wordBefore: null }
     reader.piece(link.target, place, shownHost ? { shownHost } : {})
     reader.text(link.shown, 'link-text', link.shownAt)
   }
@@ -385,9 +386,12 @@ export function extractSender(
   if (address) {
     const place: Place = { source: 'sender', at: 0, wordBefore: null }
     const read = reader.piece(address, place)
-    if (!read || (reader.out.candidates[0]?.kind === 'domain' && SENDER_ID.test(address))) {
-      reader.senderName(address)
-    }
+    // An SMS may come from a sender name that looks like a domain; a social message may not.
+    const smsName =
+      reader.out.candidates[0]?.kind === 'domain' &&
+      SENDER_ID.test(address) &&
+      !soleNamedPlatform(message)
+    if (!read || smsName) reader.senderName(address)
   }
   const candidates = reader.out.candidates
   const isName = candidates.some((c) => c.kind === 'sender-id' || c.kind === 'handle')

@@ -122,17 +122,20 @@ export function numberMeaning(
   const following = after.toLowerCase()
   if (isReferenceWord(word)) return 'reference'
   if (/^\s?(?:%|procent)/.test(following)) return 'percent'
-  if (UNIT_AFTER.test(following) || AMOUNT_WORDS.has(word) || DECIMAL_AMOUNT.test(written)) {
-    return 'amount'
-  }
-  if (TIME.test(written) || (TIME_WORDS.has(word) && written.replace(/\D/g, '').length <= 4)) {
-    return 'time'
-  }
-  if (DATES.some((d) => d.test(written)) || COMPACT_DATE.test(written) || DATE_WORDS.has(word)) {
-    return 'date'
-  }
-  if (VERSION.test(written) || VERSION_WORDS.has(word)) return 'version'
+  if (UNIT_AFTER.test(following)) return 'amount'
+  if (VERSION_WORDS.has(word)) return 'version'
+  if (TIME_WORDS.has(word) && digitsIn(written) <= 4) return 'time'
+  if (DATE_WORDS.has(word)) return 'date'
+  if (AMOUNT_WORDS.has(word)) return 'amount'
+  if (TIME.test(written)) return 'time'
+  if (DATES.some((d) => d.test(written)) || COMPACT_DATE.test(written)) return 'date'
+  if (VERSION.test(written)) return 'version'
+  if (DECIMAL_AMOUNT.test(written)) return 'amount'
   return 'phone-like'
+}
+
+function digitsIn(text: string): number {
+  return text.replace(/\D/g, '').length
 }
 
 /** A stretch of digits and the separators people write numbers with. */
