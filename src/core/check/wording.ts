@@ -183,14 +183,41 @@ function concreteReason(finding: Finding, names: CompanyNames): string {
     case 'userinfo':
       return `${subject} ser ut att gå till en annan adress än den gör.`
   }
-  if (finding.status === 'lookalike') {
-    return company
-      ? `${subject} liknar ${company} men är inte ${genitive(company)}.`
-      : `${subject} efterliknar ett företag.`
+  if (!company) {
+    return finding.status === 'lookalike'
+      ? `${subject} efterliknar ett företags kontaktväg.`
+      : `${subject} är inte en officiell kontaktväg.`
   }
-  return company
-    ? `${subject} är inte en av ${genitive(company)} officiella kontaktvägar.`
-    : `${subject} är inte en officiell kontaktväg.`
+  const [lookalike, notOfficial] = CONCRETE[finding.kind]
+  return `${subject} ${finding.status === 'lookalike' ? lookalike : notOfficial}`.replaceAll(
+    '{company}',
+    genitive(company),
+  )
+}
+
+/** How the verdict box says a contact point imitates the company's, or is not the company's. */
+const CONCRETE: Record<FindingKind, [string, string]> = {
+  url: [
+    'liknar {company} adress men tillhör någon annan.',
+    'går inte till någon av {company} officiella adresser.',
+  ],
+  domain: [
+    'liknar {company} adress men tillhör någon annan.',
+    'är inte en av {company} officiella adresser.',
+  ],
+  email: [
+    'liknar {company} adress men tillhör någon annan.',
+    'är inte en av {company} officiella adresser.',
+  ],
+  phone: [
+    'liknar {company} officiella nummer men är ett annat.',
+    'är inte ett av {company} officiella nummer.',
+  ],
+  handle: [
+    'liknar {company} konto men tillhör någon annan.',
+    'är inte {company} officiella konto.',
+  ],
+  'sender-id': ['liknar {company} avsändarnamn.', 'är inte ett av {company} avsändarnamn.'],
 }
 
 /** The first sentence of a text. */
