@@ -86,7 +86,8 @@ const REFERENCE_WORDS = new Set([
 const REFERENCE_SUFFIX = /(?:-?nummer|-?nr\.?|number|no\.?)$/
 const TIME_WORDS = new Set(['kl', 'kl.', 'klockan', 'mellan', 'från', 'till'])
 const DATE_WORDS = new Set(['datum', 'den', 'date', 'dag'])
-const AMOUNT_WORDS = new Set(['kr', 'sek', 'pris', 'priset', 'summa', 'belopp', 'totalt', 'moms'])
+// Words that introduce an amount. Not "kr": "249 kr 046-28 52 900" ends one amount and starts a number.
+const AMOUNT_WORDS = new Set(['pris', 'priset', 'summa', 'summan', 'belopp', 'beloppet', 'totalt'])
 const VERSION_WORDS = new Set(['version', 'v', 'ver', 'ver.', 'v.'])
 
 const TIME = /^\d{1,2}[.:]\d{2}(?:\s?[-–]\s?\d{1,2}(?:[.:]\d{2})?)?$/
@@ -96,7 +97,7 @@ const DATES = [
   /^\d{1,2}\/\d{1,2}$/,
 ]
 const COMPACT_DATE = /^(?:19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$/
-const DECIMAL_AMOUNT = /^\d{1,3}(?:[ .\u00a0]\d{3})*[.,]\d{1,2}$/
+const DECIMAL_AMOUNT = /^\d+(?:[ .\u00a0]\d{3})*[.,]\d{1,2}$/
 const VERSION = /^\d{1,2}\.\d{1,3}\.\d{1,3}$/
 const UNIT_AFTER =
   /^\s?(?:%|procent|kr\b|kronor|sek\b|:-|€|eur\b|usd\b|\$|st\b|stycken|min\b|minuter|timmar|dagar|mm\b|cm\b|kg\b|gb\b|mb\b)/
@@ -167,6 +168,11 @@ function isSeparatorCode(code: number): boolean {
   )
 }
 
+/** True after "04:" or "1,": position i continues a number written with : or , inside it. */
+function continuesANumber(text: string, i: number): boolean {
+  return i >= 2 && /[.,:/\-–]/.test(text[i - 1]!) && isDigitCode(text.charCodeAt(i - 2))
+}
+
 /**
  * Every run of digits and separators that does not start or end inside a word, in one
  * pass. A run ends at anything else, at three separators in a row, or where a span in
@@ -194,7 +200,7 @@ export function numberRuns(
     const code = text.charCodeAt(i)
     const opensRun =
       isDigitCode(code) || ((code === 43 || code === 40) && isDigitCode(text.charCodeAt(i + 1)))
-    if (!opensRun || (i > 0 && WORD_CHAR.test(text[i - 1]!))) {
+    if (!opensRun || (i > 0 && WORD_CHAR.test(text[i - 1]!)) || continuesANumber(text, i)) {
       i++
       continue
     }

@@ -72,6 +72,29 @@ function digitBounds(text: string, at: number): readonly [number, number] | null
   return first === '0' ? NATIONAL_DIGITS : null
 }
 
+/**
+ * True when a number may end at `end` of the text: at a space or the end, or at punctuation
+ * that ends a sentence or clause, but not inside a word such as 52.900, 28-52 or 0,00.
+ */
+function endsAWord(text: string, end: number): boolean {
+  const next = text[end]
+  if (next === undefined || /\s/.test(next)) return true
+  return /[).,;:!?"'»”\]]/.test(next) && !/[\p{L}\p{N}]/u.test(text[end + 1] ?? '')
+}
+
+/**
+ * True when a word of a would-be number is a time, date or amount of its own (the 11.00-19.00
+ * in "kl 0 11.00-19.00"): two ordinary numbers side by side make no phone number.
+ */
+function holdsAnOrdinaryWord(written: string, before: string | null): boolean {
+  return written.split(/\s+/).some((word, i) => {
+    const bare = word.replace(/^[+(]+/, '')
+    // Words with separators inside (11.00-19.00), or eight digits that make a date (19900101).
+    const structured = /\D/.test(bare) || bare.length === 8
+    return structured && numberMeaning(bare, i === 0 ? before : null, '') !== 'phone-like'
+  })
+}
+
 function isDigit(c: string | undefined): boolean {
   return c !== undefined && c >= '0' && c <= '9'
 }
@@ -99,20 +122,24 @@ function phonesInRun(text: string, run: NumberRun, budget: PhoneBudget, found: P
     const start = groups[g]!.start
     if (start < resumeAt) continue
     const opener = start > 0 && run.text[start - 1] === '(' ? start - 1 : start
+    // A number starts a word: "12.03 046…" holds no number starting at 03.
+    if (opener > 0 && !/\s/.test(run.text[opener - 1]!)) continue
     const bounds = digitBounds(run.text, opener)
     if (!bounds || !budget.start()) continue
+    const before = wordBefore(text, run.start + opener)
     const ends: number[] = []
     let digits = 0
     for (let k = g; k < groups.length; k++) {
       digits += groups[k]!.digits
       if (digits > bounds[1]) break
-      if (digits >= bounds[0]) ends.push(groups[k]!.end)
+      const end = groups[k]!.end
+      if (digits >= bounds[0] && endsAWord(text, run.start + end)) ends.push(end)
     }
-    const before = wordBefore(text, run.start + opener)
     for (const end of ends.reverse()) {
       const written = run.text.slice(opener, end)
       const after = text.slice(run.start + end, run.start + end + 12)
       if (budget.meaning(written, before, after) !== 'phone-like') continue
+      if (holdsAnOrdinaryWord(written, before)) continue
       const e164 = budget.validate(written)
       if (!e164) continue
       found.push({ value: written, e164, start: run.start + opener, wordBefore: before })

@@ -54,6 +54,21 @@ describe('ordinary numbers are not contact points', () => {
     },
   )
 
+  // Found by the property test in properties.test.ts: ordinary numbers side by side.
+  it.each([
+    ['12.03 046-28 52 900', ['+46462852900']],
+    ['04:07 2000-01-01 046-28 52 900', ['+46462852900']],
+    ['09-12-2016 0,00 kr 046-28 52 900', ['+46462852900']],
+    ['04.00-12.39 88 854 SEK 046-28 52 900', ['+46462852900']],
+    ['kl 0 11.00-19.00 046-28 52 900', ['+46462852900']],
+    ['kl 0 19900101 046-28 52 900', ['+46462852900']],
+    ['0,00 kr 046-28 52 900', ['+46462852900']],
+    ['kl 0 11566.78 0.00', []],
+  ])('reads only the phone number in "%s"', (text, numbers) => {
+    const found = check(`jem & fix ${text}.`).findings.filter((f) => f.kind === 'phone')
+    expect(found.map((f) => f.normalized)).toEqual(numbers)
+  })
+
   it('finds a phone number after a word that asks you to call it', () => {
     expect(findingFor('Telefonnummer: 0701740605', '0701740605').kind).toBe('phone')
   })
