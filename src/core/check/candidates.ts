@@ -10,7 +10,9 @@ import {
   HANDLE,
   handleAfterPlatform,
   isLinkingWord,
+  type PlatformMentions,
   platformBefore,
+  platformMentions,
   platformOfWord,
   profileOf,
   soleNamedPlatform,
@@ -109,7 +111,11 @@ class Reader {
     return reading
   }
 
-  constructor(private readonly message: string) {}
+  private readonly mentions: PlatformMentions
+
+  constructor(private readonly message: string) {
+    this.mentions = platformMentions(message)
+  }
 
   /** The only platform the message names, if it names exactly one (computed once). */
   private soleNamedPlatform() {
@@ -119,7 +125,7 @@ class Reader {
 
   private evidence(place: Place, scheme: string | null, context: Context = {}): Evidence {
     const platformNamed =
-      place.source === 'sender' ? this.soleNamedPlatform() : platformBefore(this.message, place.at)
+      place.source === 'sender' ? this.soleNamedPlatform() : platformBefore(this.mentions, place.at)
     return {
       source: place.source,
       at: place.at,
@@ -194,7 +200,7 @@ class Reader {
 
   private atHandle(value: string, place: Place) {
     const handle = HANDLE.exec(value)?.[1]
-    const platform = platformBefore(this.message, place.at) ?? this.soleNamedPlatform()
+    const platform = platformBefore(this.mentions, place.at) ?? this.soleNamedPlatform()
     if (!handle || (!platform && place.source !== 'sender')) return false
     return this.out.add({
       kind: 'handle',

@@ -73,12 +73,40 @@ export function platformOfWord(word: string | null): SocialPlatform | null {
 
 const PLATFORM_MENTION = new RegExp(`\\b(${[...PLATFORM_WORDS.keys()].join('|')})\\b`, 'g')
 
+/** Where a text names a platform: the end of each mention, in order. */
+export interface PlatformMentions {
+  ends: number[]
+  platforms: SocialPlatform[]
+}
+
+/** Every platform named in a text, found in one pass. */
+export function platformMentions(text: string): PlatformMentions {
+  const mentions: PlatformMentions = { ends: [], platforms: [] }
+  for (const match of text.toLowerCase().matchAll(PLATFORM_MENTION)) {
+    mentions.ends.push(match.index + match[0].length)
+    mentions.platforms.push(PLATFORM_WORDS.get(match[1]!)!)
+  }
+  return mentions
+}
+
+/** How near before a position a platform must be named to say where an account is. */
+const PLATFORM_WINDOW = 40
+
 /** The platform named closest before a position, within 40 characters, or null. */
-export function platformBefore(text: string, position: number): SocialPlatform | null {
-  const window = text.slice(Math.max(0, position - 40), position).toLowerCase()
-  let platform: SocialPlatform | null = null
-  for (const match of window.matchAll(PLATFORM_MENTION)) platform = PLATFORM_WORDS.get(match[1]!)!
-  return platform
+export function platformBefore(
+  mentions: PlatformMentions,
+  position: number,
+): SocialPlatform | null {
+  let [low, high] = [0, mentions.ends.length]
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if (mentions.ends[middle]! <= position) low = middle + 1
+    else high = middle
+  }
+  const last = low - 1
+  return last >= 0 && position - mentions.ends[last]! < PLATFORM_WINDOW
+    ? mentions.platforms[last]!
+    : null
 }
 
 /** The only platform a text names, if it names exactly one. */
