@@ -104,6 +104,11 @@ export const SmsSenderSchema = z
     'must be an SMS sender name: 1–11 letters, digits, spaces or . & _ -, with at least one letter',
   )
 
+/** An SMS sender name as compared: case, spaces, dots, underscores and hyphens do not matter. */
+export function smsSenderKey(name: string): string {
+  return name.toLowerCase().replace(/[\s._-]/g, '')
+}
+
 export const CHANNELS = ['sms', 'email', 'phone', 'social', 'web', 'letter'] as const
 export type Channel = (typeof CHANNELS)[number]
 

@@ -1,4 +1,4 @@
-import type { Phone, SocialPlatform } from '../alert-schema'
+import { type Phone, type SocialPlatform, smsSenderKey } from '../alert-schema'
 import { type Catalog, officialHostsOf } from '../catalog'
 import { hostParts } from '../domain'
 import { compactNames, nameTokens } from './company-names'
@@ -55,7 +55,7 @@ export interface ContactIndex {
   handles: ReadonlyMap<string, string>
   /** Lowercase handle → every platform and company that has it. */
   handlesAnyPlatform: ReadonlyMap<string, { platform: SocialPlatform; slug: string }[]>
-  /** An SMS sender name as compared (senderKey) → company. */
+  /** An SMS sender name as compared (smsSenderKey) → company. */
   smsSenders: ReadonlyMap<string, string>
   /** First word of a name or alias → the names starting with it. */
   names: ReadonlyMap<string, { tokens: string[]; slug: string }[]>
@@ -76,11 +76,6 @@ export function phoneMasks(e164: string): string[] {
     }
   }
   return masks
-}
-
-/** An SMS sender name as compared: case and spacing do not matter to a reader. */
-export function senderKey(name: string): string {
-  return name.toLowerCase().replace(/[\s._-]/g, '')
 }
 
 function brandWordOfHost(host: string): string | null {
@@ -130,7 +125,7 @@ export function buildContactIndex(catalog: Catalog): ContactIndex {
       handles.set(`${platform}:${handle.toLowerCase()}`, slug)
       push(handlesAnyPlatform, handle.toLowerCase(), { platform, slug })
     }
-    for (const sender of official.smsSenders ?? []) smsSenders.set(senderKey(sender), slug)
+    for (const sender of official.smsSenders ?? []) smsSenders.set(smsSenderKey(sender), slug)
     companies.set(slug, {
       slug,
       name: company.name,

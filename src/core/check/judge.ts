@@ -1,7 +1,8 @@
 import type { SocialPlatform } from '../alert-schema'
+import { smsSenderKey } from '../alert-schema'
 import { matchBrand } from './brand-match'
 import type { ContactCandidate, HandleWriting } from './candidate-types'
-import { type ContactIndex, phoneMasks, senderKey } from './contact-index'
+import { type ContactIndex, phoneMasks } from './contact-index'
 import { judgeHost, ownerDomain } from './judge-host'
 import type { Reason } from './reasons'
 import { hammingDistance } from './typos'
@@ -107,7 +108,7 @@ export function judgeHandle(
  * only says the name is right, never who sent the message (the wording says so).
  */
 export function judgeSenderId(index: ContactIndex, name: string): Judgment {
-  const key = senderKey(name)
+  const key = smsSenderKey(name)
   const judged = (status: FindingStatus, company: string | null, reason: Reason): Judgment => ({
     kind: 'sender-id',
     normalized: key,
