@@ -1,3 +1,4 @@
+import type { SocialPlatform } from '../alert-schema'
 import { hasUnicodeFullStop, withAsciiDots } from '../domain'
 import type {
   CandidateSource,
@@ -50,13 +51,7 @@ class Collector {
 
   add(candidate: ContactCandidate): boolean {
     const { evidence } = candidate
-    const key = [
-      candidate.kind,
-      candidate.value,
-      evidence.source,
-      evidence.shownHost,
-      evidence.insideHost,
-    ].join('\u0000')
+    const key = `${candidate.kind}\u0000${candidate.value}\u0000${evidence.source}\u0000${evidence.shownHost}\u0000${evidence.insideHost}`
     if (this.seen.has(key)) return true
     if (this.candidates.length >= LIMITS.candidates) {
       this.truncated = true
@@ -130,7 +125,7 @@ class Reader {
       source: place.source,
       at: place.at,
       scheme,
-      wordBefore: place.wordBefore,
+      wordBefore: place.wordBefore?.toLowerCase() ?? null,
       platformNamed,
       ...context,
     }
@@ -263,14 +258,17 @@ class Reader {
   /** Every piece of a text, then the phone numbers outside the pieces that were contacts. */
   text(text: string, source: CandidateSource, offset: number): void {
     const tokens = tokenize(text)
+    // Only a message that names a platform can hold "Instagram: jemfix_sverige".
+    const platforms =
+      this.mentions.ends.length > 0 ? tokens.map((t) => platformOfWord(t.text)) : null
     const covered: [number, number][] = []
     for (let i = 0; i < tokens.length && !this.out.truncated; i++) {
       const token = tokens[i]!
       const place = { source, at: offset + token.start, wordBefore: token.wordBefore }
       if (mayBeContact(token.text) && this.piece(token.text, place)) {
         covered.push([token.start, token.end])
-      } else {
-        this.wordAfterPlatform(tokens, i, place)
+      } else if (platforms) {
+        this.wordAfterPlatform(tokens, platforms, i, place)
       }
     }
     if (this.out.truncated) return
@@ -287,11 +285,17 @@ class Reader {
   }
 
   /** "Instagram: jemfix_sverige", "Instagram heter vi jemfixsverige": a word after a platform name. */
-  private wordAfterPlatform(tokens: Token[], i: number, place: Place) {
+  private wordAfterPlatform(
+    tokens: Token[],
+    platforms: (SocialPlatform | null)[],
+    i: number,
+    place: Place,
+  ) {
     let back = i - 1
-    while (back >= 0 && i - back <= 3 && isLinkingWord(tokens[back]!.text)) back--
-    const previous = tokens[back]
-    const platform = previous && i - back <= 3 ? platformOfWord(previous.text) : null
+    while (back >= 0 && i - back <= 3 && !platforms[back] && isLinkingWord(tokens[back]!.text)) {
+      back--
+    }
+    const platform = back >= 0 && i - back <= 3 ? platforms[back] : null
     const text = tokens[i]!.text
     const written = platform ? handleAfterPlatform(text) : null
     if (!platform || !written) return

@@ -1,9 +1,9 @@
 import punycode from 'punycode.js'
-import { hostParts } from '../domain'
+import { type HostParts, hostParts } from '../domain'
 import { type BrandMatch, containedBrand, matchBrand, sameOrHomoglyph } from './brand-match'
 import type { Evidence, Host } from './candidate-types'
 import type { ContactIndex } from './contact-index'
-import { hostedSite } from './hosting'
+import { type HostedSite, hostedSite } from './hosting'
 import { FREE_MAIL_DOMAINS, URL_SHORTENERS } from './lists'
 import type { Imitation, Reason } from './reasons'
 import type { FindingStatus } from './verdict-types'
@@ -101,13 +101,51 @@ function labelsOf(hostname: string): string[] {
   return parts ? [...parts.subdomainLabels, parts.label] : hostname.split('.')
 }
 
+/** What the rules ask about one host, each worked out at most once (public suffix lookups cost). */
+class HostFacts {
+  private icannParts: HostParts | null | undefined
+  private site: HostedSite | null | undefined
+  private ownerName: string | undefined
+
+  constructor(
+    private readonly host: Host,
+    private readonly path: string,
+  ) {}
+
+  private get parts(): HostParts | null {
+    if (this.icannParts === undefined) this.icannParts = hostParts(this.host.name)
+    return this.icannParts
+  }
+
+  /** Registrable domain under the ICANN section (what shorteners and free mail are listed by). */
+  get registrable(): string | null {
+    return this.parts?.registrable ?? null
+  }
+
+  /** The labels left of the ICANN public suffix. */
+  get labels(): string[] {
+    const parts = this.parts
+    return parts ? [...parts.subdomainLabels, parts.label] : this.host.name.split('.')
+  }
+
+  get owner(): string {
+    this.ownerName ??= ownerDomain(this.host)
+    return this.ownerName
+  }
+
+  get hostedSite(): HostedSite | null {
+    if (this.site === undefined) this.site = hostedSite(this.host.name, this.path)
+    return this.site
+  }
+}
+
 /** The owner domain of a host, as findings are grouped: eTLD+1 under the whole list. */
 export function ownerDomain(host: Host): string {
   if (host.type !== 'name') return host.name
   return hostParts(host.name, true)?.registrable ?? host.name
 }
 
-type Rule = (index: ContactIndex, subject: HostSubject) => HostJudgment | null
+type Rule = (index: ContactIndex, subject: HostSubject, facts: HostFacts) => HostJudgment | null
 
 const notAName: Rule = (index, { host }) => {
   switch (host.type) {
@@ -137,7 +175,7 @@ const notAName: Rule = (index, { host }) => {
   }
 }
 
-const userinfoTrick: Rule = (index, { host, userinfo }) => {
+const userinfoTrick: Rule = (index, { userinfo }, facts) => {
   if (!userinfo) return null
   const shownHost = userinfo.split(':', 1)[0]!.toLowerCase()
   const trick =
@@ -148,7 +186,7 @@ const userinfoTrick: Rule = (index, { host, userinfo }) => {
   return {
     status: trick ? 'lookalike' : 'not-official',
     company: trick,
-    reason: { code: 'userinfo', shown: userinfo, host: ownerDomain(host) },
+    reason: { code: 'userinfo', shown: userinfo, host: facts.owner },
   }
 }
 
@@ -171,7 +209,7 @@ const official: Rule = (index, { host, as, evidence }) => {
   return { status: 'official', company: found.slug, reason }
 }
 
-const shownOfficial: Rule = (index, { host, evidence }) => {
+const shownOfficial: Rule = (index, { evidence }, facts) => {
   const shown = evidence.shownHost ? officialHostOf(index, evidence.shownHost) : null
   if (!shown || !evidence.shownHost) return null
   return {
@@ -180,35 +218,35 @@ const shownOfficial: Rule = (index, { host, evidence }) => {
     reason: {
       code: 'shown-official',
       shownHost: evidence.shownHost,
-      host: ownerDomain(host),
+      host: facts.owner,
       slug: shown.slug,
     },
   }
 }
 
-const forwardedFromOfficial: Rule = (index, { host, evidence }) => {
+const forwardedFromOfficial: Rule = (index, { evidence }, facts) => {
   const outer = evidence.insideHost ? officialHostOf(index, evidence.insideHost) : null
   if (!outer || !evidence.insideHost) return null
-  const imitated = imitatedBy(index, labelsOf(host.name))
+  const imitated = imitatedBy(index, facts.labels)
   return {
     status: imitated ? 'lookalike' : 'not-official',
     company: outer.slug,
     reason: {
       code: 'forwarded',
       from: evidence.insideHost,
-      host: ownerDomain(host),
+      host: facts.owner,
       slug: outer.slug,
     },
   }
 }
 
-const shortener: Rule = (_index, { host }) => {
-  const registrable = hostParts(host.name)?.registrable
+const shortener: Rule = (_index, _subject, facts) => {
+  const registrable = facts.registrable
   if (!registrable || !URL_SHORTENERS.has(registrable)) return null
   return { status: 'not-official', company: null, reason: { code: 'shortener', host: registrable } }
 }
 
-const stacked: Rule = (index, { host }) => {
+const stacked: Rule = (index, { host }, facts) => {
   const found = stackedOfficialHost(index, host.name.split('.'))
   if (!found) return null
   return {
@@ -217,14 +255,14 @@ const stacked: Rule = (index, { host }) => {
     reason: {
       code: 'stacked',
       officialHost: found.host,
-      host: ownerDomain(host),
+      host: facts.owner,
       slug: found.slug,
     },
   }
 }
 
-const hosted: Rule = (index, { host, path }) => {
-  const site = hostedSite(host.name, path)
+const hosted: Rule = (index, { host }, facts) => {
+  const site = facts.hostedSite
   const imitated = site ? imitatedBy(index, site.chosen) : null
   if (!site || !imitated) return null
   return {
@@ -239,8 +277,8 @@ const hosted: Rule = (index, { host, path }) => {
   }
 }
 
-const lookalike: Rule = (index, { host }) => {
-  const imitated = imitatedBy(index, labelsOf(host.name))
+const lookalike: Rule = (index, { host }, facts) => {
+  const imitated = imitatedBy(index, facts.labels)
   if (!imitated) return null
   return {
     status: 'lookalike',
@@ -249,20 +287,20 @@ const lookalike: Rule = (index, { host }) => {
   }
 }
 
-const freeMail: Rule = (_index, { host, as }) => {
-  const registrable = hostParts(host.name)?.registrable
+const freeMail: Rule = (_index, { as }, facts) => {
+  const registrable = facts.registrable
   if (as !== 'email' || !registrable || !FREE_MAIL_DOMAINS.has(registrable)) return null
   return { status: 'not-official', company: null, reason: { code: 'free-mail', host: registrable } }
 }
 
-const unknown: Rule = (_index, { host, path }) => {
-  const site = hostedSite(host.name, path)
+const unknown: Rule = (_index, _subject, facts) => {
+  const site = facts.hostedSite
   return {
     status: 'unknown',
     company: null,
     reason: {
       code: 'unknown-host',
-      host: ownerDomain(host),
+      host: facts.owner,
       hosting: site ? { service: site.service, suffix: site.suffix } : null,
     },
   }
@@ -289,8 +327,9 @@ const RULES: readonly Rule[] = [
 
 /** Judges a host met in a link, a bare domain or an e-mail address. */
 export function judgeHost(index: ContactIndex, subject: HostSubject): HostJudgment {
+  const facts = new HostFacts(subject.host, subject.path)
   for (const rule of RULES) {
-    const judgment = rule(index, subject)
+    const judgment = rule(index, subject, facts)
     if (judgment) return judgment
   }
   throw new Error('the last host rule always applies')

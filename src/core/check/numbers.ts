@@ -149,6 +149,7 @@ export interface NumberRun {
 
 const WORD_CHAR = /[\p{L}\p{N}_@]/u
 const MAX_SEPARATORS = 2
+const NEXT_DIGIT = /[+(]?\d/g
 
 function isDigitCode(code: number): boolean {
   return code >= 48 && code <= 57
@@ -183,24 +184,26 @@ export function numberRuns(
   skip: readonly (readonly [number, number])[] = [],
 ): NumberRun[] {
   const runs: NumberRun[] = []
-  let next = 0
-  /** The end of the skipped span holding position i, or -1; positions only increase. */
-  const skippedUntil = (i: number): number => {
-    while (next < skip.length && skip[next]![1] <= i) next++
-    const span = skip[next]
-    return span && span[0] <= i ? span[1] : -1
-  }
+  let skipped = 0
+  let nextSkip = skip[0]?.[0] ?? Number.POSITIVE_INFINITY
   let i = 0
   while (i < text.length) {
-    const skipped = skippedUntil(i)
-    if (skipped >= 0) {
-      i = skipped
+    if (i >= nextSkip) {
+      i = Math.max(i, skip[skipped]![1])
+      skipped++
+      nextSkip = skip[skipped]?.[0] ?? Number.POSITIVE_INFINITY
+      continue
+    }
+    // Jump to the next digit, or + or ( before one, with the regex engine.
+    NEXT_DIGIT.lastIndex = i
+    const found = NEXT_DIGIT.exec(text)
+    if (!found) break
+    if (found.index !== i) {
+      i = found.index
       continue
     }
     const code = text.charCodeAt(i)
-    const opensRun =
-      isDigitCode(code) || ((code === 43 || code === 40) && isDigitCode(text.charCodeAt(i + 1)))
-    if (!opensRun || (i > 0 && WORD_CHAR.test(text[i - 1]!)) || continuesANumber(text, i)) {
+    if ((i > 0 && WORD_CHAR.test(text[i - 1]!)) || continuesANumber(text, i)) {
       i++
       continue
     }
@@ -208,7 +211,7 @@ export function numberRuns(
     let end = i + 1
     let lastDigit = isDigitCode(code) ? i + 1 : i
     let separators = 0
-    for (let j = i + 1; j < text.length && skippedUntil(j) < 0; j++) {
+    for (let j = i + 1; j < text.length && j < nextSkip; j++) {
       const d = text.charCodeAt(j)
       if (isDigitCode(d)) {
         if (separators > 0) groupStarts.push(j - i)

@@ -3,7 +3,7 @@ export interface Token {
   text: string
   start: number
   end: number
-  /** The previous piece, lowercased and without trailing punctuation, or null. */
+  /** The previous piece as written, without surrounding punctuation, or null. */
   wordBefore: string | null
 }
 
@@ -14,13 +14,6 @@ const TRAILING = new Set(')]}*.,;:!?«»„“”‘’|')
 // A scheme written inside a piece (href=https://…, [text](https://…) starts a new piece there.
 const EMBEDDED_SCHEME = /(?:https?|hxxps?|mailto|tel|sms):/i
 
-function trimmed(text: string, start: number, end: number): [number, number] {
-  let [s, e] = [start, end]
-  while (s < e && LEADING.has(text[s]!)) s++
-  while (e > s && TRAILING.has(text[e - 1]!)) e--
-  return [s, e]
-}
-
 /**
  * Splits text into pieces that may be contact points: runs without whitespace, quotes or
  * angle brackets, trimmed of surrounding punctuation, and cut where a scheme starts inside
@@ -30,13 +23,16 @@ export function tokenize(text: string): Token[] {
   const tokens: Token[] = []
   let wordBefore: string | null = null
   const push = (start: number, end: number) => {
-    const [s, e] = trimmed(text, start, end)
+    let [s, e] = [start, end]
+    while (s < e && LEADING.has(text[s]!)) s++
+    while (e > s && TRAILING.has(text[e - 1]!)) e--
     if (e <= s) return
     const piece = text.slice(s, e)
     tokens.push({ text: piece, start: s, end: e, wordBefore })
-    wordBefore = piece.toLowerCase()
+    wordBefore = piece
   }
-  for (const match of text.matchAll(PIECE)) {
+  PIECE.lastIndex = 0
+  for (let match = PIECE.exec(text); match; match = PIECE.exec(text)) {
     const start = match.index
     const end = start + match[0].length
     const scheme = match[0].includes(':') ? EMBEDDED_SCHEME.exec(match[0]) : null

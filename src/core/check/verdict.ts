@@ -28,6 +28,11 @@ const SEVERITY: Record<FindingStatus, number> = {
   lookalike: 3,
 }
 
+function withPlaces(judgment: Judgment, value: string, places: FindingPlace[]): JudgedFinding {
+  const { kind, normalized, status, company, reason } = judgment
+  return { kind, normalized, status, company, reason, value, places }
+}
+
 /**
  * One finding per contact point (kind and normalized value), in the order first written,
  * listing every place it appeared; where its places were judged differently, the most
@@ -42,14 +47,14 @@ export function mergeFindings(
     const key = `${judgment.kind}\u0000${judgment.normalized}`
     const known = byKey.get(key)
     if (!known) {
-      byKey.set(key, { ...judgment, value: candidate.value, places: [place] })
+      byKey.set(key, withPlaces(judgment, candidate.value, [place]))
       continue
     }
     if (!known.places.some((p) => p.source === place.source && p.value === place.value)) {
       known.places.push(place)
     }
     if (SEVERITY[judgment.status] > SEVERITY[known.status]) {
-      byKey.set(key, { ...judgment, value: candidate.value, places: known.places })
+      byKey.set(key, withPlaces(judgment, candidate.value, known.places))
     }
   }
   return [...byKey.values()]

@@ -30,10 +30,10 @@ describe('tokenize', () => {
     ])
   })
 
-  it('gives each piece its position and the piece before it, lowercased', () => {
+  it('gives each piece its position and the piece before it', () => {
     expect(tokenize('Ordernummer: 4471190')).toEqual([
       { text: 'Ordernummer', start: 0, end: 11, wordBefore: null },
-      { text: '4471190', start: 13, end: 20, wordBefore: 'ordernummer' },
+      { text: '4471190', start: 13, end: 20, wordBefore: 'Ordernummer' },
     ])
   })
 })
