@@ -1,5 +1,5 @@
 import type { Company } from '../src/core/catalog'
-import type { CheckResult, Finding } from '../src/core/check'
+import type { CheckResult, Finding, RedFlag } from '../src/core/check'
 import {
   type CompanyNames,
   PLACE_TEXT,
@@ -41,6 +41,21 @@ function Places({ finding }: { finding: Finding }) {
   const where = sources.map((s) => PLACE_TEXT[s])
   const list = where.length > 1 ? `${where.slice(0, -1).join(', ')} och ${where.at(-1)}` : where[0]
   return <p class="meta">Står i {list}.</p>
+}
+
+/** A heading and a list of warning signs or tips, or nothing when there are none. */
+function Advice({ title, items }: { title: string; items: RedFlag[] }) {
+  if (items.length === 0) return null
+  return (
+    <>
+      <h2>{title}</h2>
+      <ul class="tips">
+        {items.map((item) => (
+          <li>{item.text}</li>
+        ))}
+      </ul>
+    </>
+  )
 }
 
 export interface CheckPageProps {
@@ -147,32 +162,14 @@ function CheckResultView({
           </div>
         ))
       )}
-      {warnings.length > 0 ? (
-        <>
-          <h2>Varningstecken</h2>
-          <ul class="tips">
-            {warnings.map((flag) => (
-              <li>{flag.text}</li>
-            ))}
-          </ul>
-        </>
-      ) : null}
+      <Advice title="Varningstecken" items={warnings} />
       {company ? (
         <>
           <h2>{company.name} officiella kontaktvägar</h2>
           <OfficialContactsList official={company.official} companyName={company.name} />
         </>
       ) : null}
-      {company && tips.length > 0 ? (
-        <>
-          <h2>Råd från {company.name}</h2>
-          <ul class="tips">
-            {tips.map((tip) => (
-              <li>{tip.text}</li>
-            ))}
-          </ul>
-        </>
-      ) : null}
+      {company ? <Advice title={`Råd från ${company.name}`} items={tips} /> : null}
       {result.alerts.length > 0 ? (
         <>
           <h2>Varningar om {result.company?.name}</h2>

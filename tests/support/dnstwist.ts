@@ -1,4 +1,5 @@
 import punycode from 'punycode.js'
+import { DNSTWIST_ASCII_GLYPHS } from '../../src/core/check/visual'
 
 /**
  * A faithful TypeScript port of the permutation fuzzers of dnstwist (github.com/elceef/dnstwist,
@@ -47,32 +48,9 @@ const UNICODE_GLYPHS: Record<string, string[]> = {
   oe: ['œ'],
 }
 
-const ASCII_GLYPHS: Record<string, string[]> = {
-  '0': ['o'],
-  '1': ['l', 'i'],
-  '3': ['8'],
-  '6': ['9'],
-  '8': ['3'],
-  '9': ['6'],
-  b: ['d', 'lb'],
-  c: ['e'],
-  d: ['b', 'cl', 'dl'],
-  e: ['c'],
-  g: ['q'],
-  h: ['lh'],
-  i: ['1', 'l'],
-  k: ['lc'],
-  l: ['1', 'i'],
-  m: ['n', 'nn', 'rn'],
-  n: ['m', 'r'],
-  o: ['0'],
-  q: ['g'],
-  u: ['v'],
-  v: ['u'],
-  w: ['vv'],
-  rn: ['m'],
-  cl: ['d'],
-}
+// The ASCII glyph table lives in src/core/check/visual.ts, which the checker uses too; the
+// test against the real dnstwist run checks that it is dnstwist's.
+const ASCII_GLYPHS = DNSTWIST_ASCII_GLYPHS
 
 // dnstwist's per-TLD IDN tables; the TLDs measured here (.com, .example) use UNICODE_GLYPHS.
 const NO_IDN_TLDS = new Set([
@@ -152,7 +130,7 @@ function idnaEncode(domain: string): string | null {
 
 const VALID_FQDN = /^(?=.{4,253}$)((?!-)[a-z0-9-]{1,63}(?<!-)\.)+[a-z0-9-]{2,63}$/i
 
-function mix(domain: string, glyphs: Record<string, string[]>): string[] {
+function mix(domain: string, glyphs: Readonly<Record<string, readonly string[]>>): string[] {
   const results: string[] = []
   for (let i = 0; i < domain.length; i++) {
     for (const g of glyphs[domain[i]!] ?? [])

@@ -5,7 +5,7 @@ import { skeleton } from './skeleton'
  * each letter or pair is written as in a lookalike domain. UTS #39 covers only a few of
  * these (1 for l, 0 for o, rn for m); the rest (c for e, nn for m, cl for d…) are here.
  */
-const DNSTWIST_ASCII_GLYPHS: Record<string, readonly string[]> = {
+export const DNSTWIST_ASCII_GLYPHS: Readonly<Record<string, readonly string[]>> = {
   '0': ['o'],
   '1': ['l', 'i'],
   '3': ['8'],
