@@ -15,11 +15,6 @@ export function normalizeHostname(input: string): string | null {
   }
 }
 
-/** An IPv4 or bracketed IPv6 literal, as the URL parser writes hosts. */
-export function isIpLiteral(hostname: string): boolean {
-  return /^\d+\.\d+\.\d+\.\d+$|^\[/.test(hostname)
-}
-
 // Browsers read the ideographic, fullwidth and halfwidth full stops as dots in a hostname
 // (UTS #46 maps them to U+002E), so a host can be written without a single ASCII dot.
 const UNICODE_FULL_STOPS = /[\u3002\uFF0E\uFF61]/g

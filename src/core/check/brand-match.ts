@@ -79,8 +79,3 @@ export function containedBrand(index: ContactIndex, word: string): BrandRef | nu
   }
   return best
 }
-
-/** True when a word is, or resembles, a known brand or account name. */
-export function isBrandLike(index: ContactIndex, word: string): boolean {
-  return index.handlesAnyPlatform.has(word.toLowerCase()) || matchBrand(index, word) !== null
-}
