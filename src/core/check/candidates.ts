@@ -165,7 +165,12 @@ class Reader {
   }
 
   private mailto(value: string, place: Place, context: Context) {
-    const addresses = value.slice('mailto:'.length).split('?', 1)[0]!.split(',').slice(0, 4)
+    const [to = '', query = ''] = value.slice('mailto:'.length).split('?', 2)
+    const copies = ['to', 'cc', 'bcc'].flatMap((field) => new URLSearchParams(query).getAll(field))
+    const addresses = [to, ...copies]
+      .flatMap((list) => list.split(','))
+      .filter((a) => a.trim() !== '')
+      .slice(0, 4)
     let found = false
     for (const written of addresses) {
       const address = decodedOrAsWritten(written.trim())

@@ -148,7 +148,8 @@ export interface NumberRun {
 }
 
 const WORD_CHAR = /[\p{L}\p{N}_@]/u
-const MAX_SEPARATORS = 2
+// "046 - 28 52 900": up to three separators in a row.
+const MAX_SEPARATORS = 3
 const NEXT_DIGIT = /[+(]?\d/g
 
 function isDigitCode(code: number): boolean {
@@ -176,7 +177,7 @@ function continuesANumber(text: string, i: number): boolean {
 
 /**
  * Every run of digits and separators that does not start or end inside a word, in one
- * pass. A run ends at anything else, at three separators in a row, or where a span in
+ * pass. A run ends at anything else, at four separators in a row, or where a span in
  * `skip` (the links and addresses already read) begins.
  */
 export function numberRuns(

@@ -146,6 +146,24 @@ export function verdictOf(
     : 'unknown'
 }
 
+/**
+ * The text with its links and addresses blanked out: a warning sign is something the
+ * message says ("logga in"), not a word inside a link (jemfix.com/login).
+ */
+function withoutContacts(text: string, judged: readonly { candidate: ContactCandidate }[]): string {
+  const parts: string[] = []
+  let from = 0
+  for (const { candidate } of judged) {
+    const { source, at } = candidate.evidence
+    const blank = source === 'text' && candidate.kind !== 'phone' && candidate.kind !== 'handle'
+    if (!blank || at < from || !text.startsWith(candidate.value, at)) continue
+    parts.push(text.slice(from, at), ' '.repeat(candidate.value.length))
+    from = at + candidate.value.length
+  }
+  parts.push(text.slice(from))
+  return parts.join('')
+}
+
 /** Merges the judged candidates, recognizes the company, fires the warning signs, decides. */
 export function decide(
   index: ContactIndex,
@@ -157,8 +175,9 @@ export function decide(
   const company = claimedCompany(index, merged, everything)
   const findings = company ? merged.map((f) => underClaim(index, f, company)) : merged
   const hasLink = findings.some((f) => f.kind === 'url' || f.kind === 'domain')
+  const words = `${message.senderNames}\n${withoutContacts(message.text, judged)}`
   const redFlags = [
-    ...redFlagsOf(everything, hasLink),
+    ...redFlagsOf(words, hasLink),
     ...(message.truncated ? [TOO_MUCH_TO_CHECK] : []),
   ]
   return { verdict: verdictOf(findings, redFlags, company), company, findings, redFlags }

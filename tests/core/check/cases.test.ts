@@ -69,6 +69,10 @@ describe('ordinary numbers are not contact points', () => {
     expect(found.map((f) => f.normalized)).toEqual(numbers)
   })
 
+  it('finds a phone number written with spaces around its hyphen', () => {
+    expect(findingFor('Ring 046 - 28 52 900', '046 - 28 52 900').normalized).toBe('+46462852900')
+  })
+
   it('finds a phone number after a word that asks you to call it', () => {
     expect(findingFor('Telefonnummer: 0701740605', '0701740605').kind).toBe('phone')
   })
@@ -164,6 +168,14 @@ describe('every link target is found and judged', () => {
     const result = check(`jem & fix kundtjänst: <a href="${href}">kontakta oss</a>`)
     expect(result.findings).toEqual([expect.objectContaining({ kind, status })])
     expect(result.findings[0]?.places[0]).toEqual({ source: 'link-target', value: href })
+  })
+
+  it('reads the copy and blind-copy addresses of a mailto: link', () => {
+    const result = check('<a href="mailto:kundtjanst@jemfix.com?cc=info@konto.example">Mejla</a>')
+    expect(result.findings.map((f) => [f.normalized, f.status])).toEqual([
+      ['kundtjanst@jemfix.com', 'official'],
+      ['info@konto.example', 'not-official'],
+    ])
   })
 
   it('finds a link inside an HTML attribute without quotes', () => {
@@ -299,6 +311,18 @@ describe('one finding per contact point', () => {
 })
 
 describe('words that fit the case', () => {
+  it.each([
+    ['a login page of the official site', 'jem & fix: din order finns på https://jemfix.com/login'],
+    [
+      'a BankID domain named in a link',
+      'jem & fix: läs om säkerhet på https://jemfix.com/bankid-info',
+    ],
+  ])('reads warning signs in the words of a message, not of its links: %s', (_case, text) => {
+    const result = check(text, JEMFIX_SENDER)
+    expect(result.redFlags.filter((f) => !f.id.startsWith('tip:'))).toEqual([])
+    expect(result.verdict).toBe('official-contacts')
+  })
+
   it('does not call a greeting alone a red flag', () => {
     const result = check('Hej mamma, jag kommer hem vid sex')
     expect(result.redFlags).toEqual([])

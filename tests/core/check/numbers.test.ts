@@ -61,8 +61,12 @@ describe('numberRuns', () => {
     expect(numberRuns('(031) 390').map((r) => r.text)).toEqual(['(031) 390'])
   })
 
-  it('ends a run at three separators in a row or at a letter', () => {
-    expect(numberRuns('070 - - 174 och 12').map((r) => r.text)).toEqual(['070', '174', '12'])
+  it('ends a run at four separators in a row or at a letter', () => {
+    expect(numberRuns('070 - - 174 och 12 - 1').map((r) => r.text)).toEqual([
+      '070',
+      '174',
+      '12 - 1',
+    ])
   })
 
   it('skips digits inside words and runs that run into a word', () => {
