@@ -95,6 +95,11 @@ class Reader {
   readonly budget = new PhoneBudget()
   private soleNamed: ReturnType<typeof soleNamedPlatform> | undefined
   private readonly readings = new Map<string, LinkReading | null>()
+  private readonly mentions: PlatformMentions
+
+  constructor(private readonly message: string) {
+    this.mentions = platformMentions(message)
+  }
 
   /** readLink, once per distinct piece: a message may repeat one link many times. */
   private readLink(value: string): LinkReading | null {
@@ -104,12 +109,6 @@ class Reader {
       this.readings.set(value, reading)
     }
     return reading
-  }
-
-  private readonly mentions: PlatformMentions
-
-  constructor(private readonly message: string) {
-    this.mentions = platformMentions(message)
   }
 
   /** The only platform the message names, if it names exactly one (computed once). */
@@ -135,8 +134,9 @@ class Reader {
   piece(value: string, place: Place, context: Context = {}, depth = 0): boolean {
     const scheme = /^([a-z]+):/i.exec(value)?.[1]?.toLowerCase() ?? null
     if (scheme === 'mailto') return this.mailto(value, place, context)
-    if (scheme && PHONE_SCHEMES.has(scheme))
+    if (scheme && PHONE_SCHEMES.has(scheme)) {
       return this.phoneLink(value, scheme, place, context, depth)
+    }
     if (value.startsWith('@')) return this.atHandle(value, place)
     if (value.includes('@') && !/^[a-z]+:\/\//i.test(value)) {
       return this.email(value, place, null, context)
@@ -166,7 +166,8 @@ class Reader {
 
   private mailto(value: string, place: Place, context: Context) {
     const [to = '', query = ''] = value.slice('mailto:'.length).split('?', 2)
-    const copies = ['to', 'cc', 'bcc'].flatMap((field) => new URLSearchParams(query).getAll(field))
+    const fields = new URLSearchParams(query)
+    const copies = ['to', 'cc', 'bcc'].flatMap((field) => fields.getAll(field))
     const addresses = [to, ...copies]
       .flatMap((list) => list.split(','))
       .filter((a) => a.trim() !== '')
@@ -191,8 +192,8 @@ class Reader {
     if (query && depth < LIMITS.nestedDepth) {
       for (const inner of linksInQuery(query)) {
         const link = this.readLink(inner)
-        if (link)
-          this.link(inner, { ...link, kind: 'url' }, { ...place, source: 'query' }, {}, depth + 1)
+        if (!link) continue
+        this.link(inner, { ...link, kind: 'url' }, { ...place, source: 'query' }, {}, depth + 1)
       }
     }
     return found
@@ -393,8 +394,8 @@ export function extractSender(
   sender: string,
   message: string,
 ): { candidates: ContactCandidate[]; names: string } {
-  const trimmed = sender.trim()
-  const angle = /^(.*?)<([^<>]+)>\s*$/.exec(trimmed)
+  const trimmed = sender.slice(0, LIMITS.senderChars).trim()
+  const angle = /^([^<>]*)<([^<>]+)>\s*$/.exec(trimmed)
   const displayName = angle ? angle[1]!.trim().replace(/^"|"$/g, '') : ''
   const address = (angle ? angle[2]! : trimmed).trim()
   const reader = new Reader(message)

@@ -7,6 +7,8 @@
 export const LIMITS = {
   /** Characters of a text that are read (the API accepts 10,000). */
   textChars: 20_000,
+  /** Characters of a sender line that are read (the API accepts 320). */
+  senderChars: 1_000,
   /** Characters of one word read as a link; longer words are cut there. */
   tokenChars: 2_048,
   /** Distinct contact points judged per message. */
