@@ -285,6 +285,7 @@ describe('company and verdict', () => {
 
   it.each([
     ['Ange ditt personnummer för att få paketet.', 'personnummer'],
+    ['Svara med 19850101-1234 så skickar vi paketet.', 'personnummer'],
     ['Uppdatera ditt kortnummer och CVC.', 'card-details'],
     ['Legitimera dig med BankID för att ta emot pengarna.', 'bankid'],
     ['Logga in här för att betala tullen: https://tull-avgift.example/x', 'link-payment-or-login'],
