@@ -36,7 +36,7 @@ export class PhoneBudget {
     const key = `${written}\u0000${before}\u0000${after}`
     let meaning = this.meanings.get(key)
     if (meaning === undefined) {
-      meaning = numberMeaning(written, before, after)
+      meaning = spanMeaning(written, before, after)
       this.meanings.set(key, meaning)
     }
     return meaning
@@ -83,16 +83,22 @@ function endsAWord(text: string, end: number): boolean {
 }
 
 /**
- * True when a word of a would-be number is a time, date or amount of its own (the 11.00-19.00
- * in "kl 0 11.00-19.00"): two ordinary numbers side by side make no phone number.
+ * What a would-be number is: what numberMeaning says of the whole, unless one of its words
+ * is a time, date or amount of its own (the 11.00-19.00 in "kl 0 11.00-19.00"): two ordinary
+ * numbers side by side make no phone number.
  */
-function holdsAnOrdinaryWord(written: string, before: string | null): boolean {
-  return written.split(/\s+/).some((word, i) => {
-    const bare = word.replace(/^[+(]+/, '')
+function spanMeaning(written: string, before: string | null, after: string): NumberMeaning {
+  const whole = numberMeaning(written, before, after)
+  if (whole !== 'phone-like') return whole
+  const words = written.split(/\s+/)
+  for (let i = 0; i < words.length; i++) {
+    const bare = words[i]!.replace(/^[+(]+/, '')
     // Words with separators inside (11.00-19.00), or eight digits that make a date (19900101).
-    const structured = /\D/.test(bare) || bare.length === 8
-    return structured && numberMeaning(bare, i === 0 ? before : null, '') !== 'phone-like'
-  })
+    if (!/\D/.test(bare) && bare.length !== 8) continue
+    const meaning = numberMeaning(bare, i === 0 ? before : null, '')
+    if (meaning !== 'phone-like') return meaning
+  }
+  return 'phone-like'
 }
 
 function isDigit(c: string | undefined): boolean {
@@ -139,7 +145,6 @@ function phonesInRun(text: string, run: NumberRun, budget: PhoneBudget, found: P
       const written = run.text.slice(opener, end)
       const after = text.slice(run.start + end, run.start + end + 12)
       if (budget.meaning(written, before, after) !== 'phone-like') continue
-      if (holdsAnOrdinaryWord(written, before)) continue
       const e164 = budget.validate(written)
       if (!e164) continue
       found.push({ value: written, e164, start: run.start + opener, wordBefore: before })
