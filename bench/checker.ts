@@ -9,12 +9,19 @@ import { benchMessage, fictionalCompanyRecords } from './fictional-companies'
 const WARMUP = 1000
 const SAMPLES = 5000
 const ADVERSARIAL_WARMUP = 3
-const ADVERSARIAL_SAMPLES = 20
+const ADVERSARIAL_SAMPLES = 50
 
 interface Latency {
   p50: number
   p99: number
   max: number
+  /** CPU time of this process per call: unlike wall time, not inflated when the machine is shared. */
+  cpuP50: number
+  cpuP99: number
+}
+
+function quantile(sorted: readonly number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0
 }
 
 async function latency(
@@ -27,15 +34,25 @@ async function latency(
     // Measure from a collected heap, so the previous measurement's garbage is not billed here.
   ;(globalThis as { gc?: () => void }).gc?.()
   const times: number[] = []
+  const cpu: number[] = []
   for (let i = 0; i < samples; i++) {
     const t = performance.now()
+    const c = process.cpuUsage()
     const res = await send()
     await res.arrayBuffer()
+    const used = process.cpuUsage(c)
     times.push(performance.now() - t)
+    cpu.push((used.user + used.system) / 1000)
   }
   times.sort((a, b) => a - b)
-  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0
-  return { p50: at(0.5), p99: at(0.99), max: times.at(-1) ?? 0 }
+  cpu.sort((a, b) => a - b)
+  return {
+    p50: quantile(times, 0.5),
+    p99: quantile(times, 0.99),
+    max: times.at(-1) ?? 0,
+    cpuP50: quantile(cpu, 0.5),
+    cpuP99: quantile(cpu, 0.99),
+  }
 }
 
 type App = ReturnType<typeof benchApp>
@@ -50,8 +67,10 @@ function poster(app: App) {
 }
 
 /**
- * Every adversarial message of 10,000 characters through POST /api/check, slowest first;
- * the target is 50 ms for any of them.
+ * Every adversarial message of 10,000 characters through POST /api/check, slowest first; the
+ * target is 50 ms for any of them. Wall time and CPU time are both shown: on a shared machine
+ * wall time also counts the time other processes had the CPU, and CPU time counts the
+ * garbage collector's threads, whose rare full collections of a large heap make the p99.
  */
 async function adversarial(app: App): Promise<void> {
   const post = poster(app)
@@ -63,16 +82,16 @@ async function adversarial(app: App): Promise<void> {
   }
   rows.sort((a, b) => b.latency.p50 - a.latency.p50)
   console.log(
-    `\nadversarial 10,000-character messages (${ADVERSARIAL_SAMPLES} calls each), slowest p50 first:`,
+    `\nadversarial 10,000-character messages at 10,000 companies (${ADVERSARIAL_SAMPLES} calls each), slowest p50 first:`,
   )
-  for (const { name, latency: l } of rows.slice(0, 8)) {
+  for (const { name, latency: l } of rows) {
     console.log(
-      `  ${name.padEnd(52)} p50 ${l.p50.toFixed(2).padStart(6)} ms  p99 ${l.p99.toFixed(2).padStart(6)} ms  max ${l.max.toFixed(2).padStart(6)} ms`,
+      `  ${name.padEnd(52)} p50 ${l.p50.toFixed(2).padStart(6)} ms  p99 ${l.p99.toFixed(2).padStart(6)} ms  | CPU p50 ${l.cpuP50.toFixed(2).padStart(6)} ms  p99 ${l.cpuP99.toFixed(2).padStart(6)} ms`,
     )
   }
   const slowest = rows[0]!
   console.log(
-    `  slowest adversarial input: ${slowest.name}: p50 ${slowest.latency.p50.toFixed(2)} ms, p99 ${slowest.latency.p99.toFixed(2)} ms (target < 50 ms)`,
+    `  slowest adversarial input: ${slowest.name}: p50 ${slowest.latency.p50.toFixed(2)} ms, p99 ${slowest.latency.p99.toFixed(2)} ms, CPU p99 ${slowest.latency.cpuP99.toFixed(2)} ms (target < 50 ms)`,
   )
 }
 
@@ -116,7 +135,7 @@ export async function benchChecker(): Promise<void> {
     first ??= message
     largest = app
     console.log(
-      `${String(count).padStart(6)} companies: 1 KB message p50 ${message.p50.toFixed(3)} ms  p99 ${message.p99.toFixed(3)} ms` +
+      `${String(count).padStart(6)} companies: 1 KB message p50 ${message.p50.toFixed(3)} ms  p99 ${message.p99.toFixed(3)} ms (CPU ${message.cpuP50.toFixed(3)} / ${message.cpuP99.toFixed(3)} ms)` +
         `  | one word p50 ${baseline.p50.toFixed(3)} ms  p99 ${baseline.p99.toFixed(3)} ms` +
         `  | p50 ${(message.p50 / first.p50).toFixed(2)}x the 10-company p50 (target <= 2x, p99 < 2 ms); load+index ${loadMs.toFixed(0)} ms`,
     )
