@@ -1,27 +1,17 @@
 import type { Company } from '../src/core/catalog'
-import type { CheckResult, Finding } from '../src/core/check/verdict-types'
-import { defang } from '../src/core/domain'
+import type { CheckResult, Finding, RedFlag } from '../src/core/check'
+import {
+  type CompanyNames,
+  PLACE_TEXT,
+  shownValue,
+  verdictSummary,
+} from '../src/core/check/wording'
 import { OfficialContactsList } from './components/official-contacts'
 import { Layout } from './layout'
 import { GUIDANCE_TITLE, PATHS } from './site'
 
 export const TEXT_MAX = 10_000
 export const SENDER_MAX = 320
-
-const VERDICT_TEXT: Record<CheckResult['verdict'], { title: string; body: string }> = {
-  suspicious: {
-    title: 'Misstänkt meddelande',
-    body: 'Något i meddelandet stämmer inte med företagets officiella kontaktvägar, eller så innehåller det typiska tecken på bedrägeri. Klicka inte på länkar, ring inte numren och lämna inga uppgifter.',
-  },
-  'official-contacts': {
-    title: 'Kontaktvägarna är officiella',
-    body: 'Alla länkar, adresser, nummer och konton i meddelandet hör till företaget enligt dess egen varning. Avsändare kan ändå förfalskas: lämna aldrig personliga uppgifter via en länk.',
-  },
-  unknown: {
-    title: 'Vi kan inte avgöra meddelandet',
-    body: 'Vi känner inte igen något företag eller någon kontaktväg i meddelandet. Det betyder inte att det är säkert: kontakta företaget via dess egen webbplats om du är osäker.',
-  },
-}
 
 const STATUS_TEXT: Record<Finding['status'], string> = {
   official: 'Officiell',
@@ -36,13 +26,37 @@ const KIND_TEXT: Record<Finding['kind'], string> = {
   email: 'E-post',
   phone: 'Telefonnummer',
   handle: 'Konto i sociala medier',
+  'sender-id': 'Avsändarnamn (sms)',
 }
 
 /** Pasted links are never links: anything not official is defanged, official ones are plain text. */
 function FindingValue({ finding }: { finding: Finding }) {
   if (finding.status === 'official') return <strong class="official">{finding.value}</strong>
-  const isAddress = finding.kind === 'url' || finding.kind === 'domain' || finding.kind === 'email'
-  return <span class="fake">{isAddress ? defang(finding.value) : finding.value}</span>
+  return <span class="fake">{shownValue(finding)}</span>
+}
+
+/** "Står i avsändaren och i texten", when a contact point appeared anywhere but the text alone. */
+function Places({ finding }: { finding: Finding }) {
+  const sources = [...new Set(finding.places.map((p) => p.source))]
+  if (sources.length === 1 && sources[0] === 'text') return null
+  const where = sources.map((s) => PLACE_TEXT[s])
+  const list = where.length > 1 ? `${where.slice(0, -1).join(', ')} och ${where.at(-1)}` : where[0]
+  return <p class="meta">Står i {list}.</p>
+}
+
+/** A heading and a list of warning signs or tips, or nothing when there are none. */
+function Advice({ title, items }: { title: string; items: RedFlag[] }) {
+  if (items.length === 0) return null
+  return (
+    <>
+      <h2>{title}</h2>
+      <ul class="tips">
+        {items.map((item) => (
+          <li>{item.text}</li>
+        ))}
+      </ul>
+    </>
+  )
 }
 
 export interface CheckPageProps {
@@ -51,9 +65,18 @@ export interface CheckPageProps {
   error?: string
   result?: CheckResult
   company?: Company
+  /** Company names by slug, for reasons that name a company other than the claimed one. */
+  names?: CompanyNames
 }
 
-export function CheckPage({ text = '', sender = '', error, result, company }: CheckPageProps) {
+export function CheckPage({
+  text = '',
+  sender = '',
+  error,
+  result,
+  company,
+  names = (slug) => slug,
+}: CheckPageProps) {
   return (
     <Layout title="Kolla ett meddelande">
       <h1>Kolla ett meddelande</h1>
@@ -67,7 +90,7 @@ export function CheckPage({ text = '', sender = '', error, result, company }: Ch
           {error}
         </p>
       ) : null}
-      {result ? <CheckResultView result={result} company={company} /> : null}
+      {result ? <CheckResultView result={result} company={company} names={names} /> : null}
       <form method="post" action="/check" class="card">
         <label for="text">Meddelandet</label>
         <textarea id="text" name="text" required maxlength={TEXT_MAX}>
@@ -80,11 +103,12 @@ export function CheckPage({ text = '', sender = '', error, result, company }: Ch
           type="text"
           maxlength={SENDER_MAX}
           value={sender}
-          placeholder="t.ex. 046-28 52 900, namn@example.se eller @konto"
+          placeholder="t.ex. 046-28 52 900, namn@example.se, JEMFIX eller @konto"
           autocomplete="off"
         />
         <p class="hint">
-          Telefonnummer, e-postadress (gärna med namn, som "Namn &lt;adress&gt;") eller konto.
+          Telefonnummer, e-postadress (gärna med namn, som "Namn &lt;adress&gt;"), avsändarnamnet i
+          ett sms eller ett konto.
         </p>
         <button type="submit">Kolla meddelandet</button>
       </form>
@@ -95,16 +119,28 @@ export function CheckPage({ text = '', sender = '', error, result, company }: Ch
 function CheckResultView({
   result,
   company,
+  names,
 }: {
   result: CheckResult
   company: Company | undefined
+  names: CompanyNames
 }) {
-  const verdict = VERDICT_TEXT[result.verdict]
+  const verdict = verdictSummary(result, names)
+  const warnings = result.redFlags.filter((f) => !f.id.startsWith('tip:'))
+  const tips = result.redFlags.filter((f) => f.id.startsWith('tip:'))
   return (
     <section aria-labelledby="verdict">
       <div class={`verdict verdict-${result.verdict}`} role="status">
         <h2 id="verdict">{verdict.title}</h2>
-        <p>{verdict.body}</p>
+        <p>{verdict.lead}</p>
+        {verdict.reasons.length > 0 ? (
+          <ul>
+            {verdict.reasons.map((reason) => (
+              <li>{reason}</li>
+            ))}
+          </ul>
+        ) : null}
+        <p>{verdict.advice}</p>
         {result.company ? (
           <p>
             Meddelandet säger sig komma från{' '}
@@ -128,25 +164,18 @@ function CheckResultView({
               <strong>{STATUS_TEXT[finding.status]}</strong>
             </p>
             <p class="meta">{finding.reason}</p>
+            <Places finding={finding} />
           </div>
         ))
       )}
-      {result.redFlags.length > 0 ? (
-        <>
-          <h2>Varningstecken och råd</h2>
-          <ul class="tips">
-            {result.redFlags.map((flag) => (
-              <li>{flag.text}</li>
-            ))}
-          </ul>
-        </>
-      ) : null}
+      <Advice title="Varningstecken" items={warnings} />
       {company ? (
         <>
           <h2>{company.name} officiella kontaktvägar</h2>
           <OfficialContactsList official={company.official} companyName={company.name} />
         </>
       ) : null}
+      {company ? <Advice title={`Råd från ${company.name}`} items={tips} /> : null}
       {result.alerts.length > 0 ? (
         <>
           <h2>Varningar om {result.company?.name}</h2>

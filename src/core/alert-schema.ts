@@ -131,6 +131,22 @@ export const SocialAccountSchema = z
     }
   })
 
+/**
+ * An SMS sender name (alphanumeric sender ID): at most 11 letters, digits, spaces or . & _ -,
+ * with at least one letter. Anyone can send an SMS under any such name.
+ */
+export const SmsSenderSchema = z
+  .string()
+  .regex(
+    /^(?=.*[A-Za-zÅÄÖåäö])[A-Za-z0-9ÅÄÖåäö][A-Za-z0-9ÅÄÖåäö .&_-]{0,10}$/,
+    'must be an SMS sender name: 1–11 letters, digits, spaces or . & _ -, with at least one letter',
+  )
+
+/** An SMS sender name as compared: case, spaces, dots, underscores and hyphens do not matter. */
+export function smsSenderKey(name: string): string {
+  return name.toLowerCase().replace(/[\s._-]/g, '')
+}
+
 export const CHANNELS = ['sms', 'email', 'phone', 'social', 'web', 'letter'] as const
 export type Channel = (typeof CHANNELS)[number]
 
@@ -140,6 +156,8 @@ export const OfficialContactsSchema = z
     emailDomains: z.array(domainName).default([]),
     phones: z.array(PhoneSchema).default([]),
     social: z.array(SocialAccountSchema).default([]),
+    /** SMS sender names the company itself says it uses; only where a source states them. */
+    smsSenders: z.array(SmsSenderSchema).optional(),
   })
   .strict()
 

@@ -1,4 +1,4 @@
-import type { Alert, OfficialContacts } from './alert-schema'
+import { type Alert, type OfficialContacts, smsSenderKey } from './alert-schema'
 import { normalizeHostname } from './domain'
 import { InvalidRecordsError, type RecordIssue } from './record-issues'
 import { parseRecord, type RecordFile } from './records'
@@ -41,7 +41,8 @@ export function latestOf(dates: Iterable<string>): string | undefined {
 
 /**
  * Validates every file and the rules that span files (unique ids, one name and one set of
- * official contacts per company, no domain or number claimed by two companies).
+ * official contacts per company, no domain, number, account or SMS sender name claimed by
+ * two companies).
  * Returns every problem at once so that one run of `npm run validate` lists them all.
  */
 export function buildCatalog(files: readonly RecordFile[]): CatalogResult {
@@ -159,6 +160,7 @@ function contactsClaimedTwice(
       ...officialHostsOf(company.official).map((host) => `domain ${host}`),
       ...company.official.phones.map((p) => `number ${p.number}`),
       ...company.official.social.map((s) => `${s.platform} account ${s.handle.toLowerCase()}`),
+      ...(company.official.smsSenders ?? []).map((name) => `SMS sender ${smsSenderKey(name)}`),
     ]
     for (const key of new Set(keys)) {
       const other = owner.get(key)

@@ -15,9 +15,18 @@ export function normalizeHostname(input: string): string | null {
   }
 }
 
-/** An IPv4 or bracketed IPv6 literal, as the URL parser writes hosts. */
-export function isIpLiteral(hostname: string): boolean {
-  return /^\d+\.\d+\.\d+\.\d+$|^\[/.test(hostname)
+// Browsers read the ideographic, fullwidth and halfwidth full stops as dots in a hostname
+// (UTS #46 maps them to U+002E), so a host can be written without a single ASCII dot.
+const UNICODE_FULL_STOPS = /[\u3002\uFF0E\uFF61]/g
+
+/** True when the text holds a full stop that browsers read as a dot in a hostname. */
+export function hasUnicodeFullStop(text: string): boolean {
+  return /[\u3002\uFF0E\uFF61]/.test(text)
+}
+
+/** Replaces the full stops that browsers read as dots in a hostname with ASCII dots. */
+export function withAsciiDots(text: string): string {
+  return text.replace(UNICODE_FULL_STOPS, '.')
 }
 
 /** The registrable domain (eTLD+1 under the ICANN public suffix list), or null. */
@@ -51,21 +60,31 @@ export interface HostParts {
 // examples and fixtures behave as real messages would.
 const RESERVED_TLDS = new Set(['example', 'test'])
 
-export function hostParts(hostname: string): HostParts | null {
+function reservedParts(hostname: string): HostParts | null {
+  if (!hostname.endsWith('.example') && !hostname.endsWith('.test')) return null
   const labels = hostname.split('.')
-  if (labels.length >= 2 && RESERVED_TLDS.has(labels.at(-1)!)) {
-    return {
-      hostname,
-      registrable: labels.slice(-2).join('.'),
-      label: labels.at(-2)!,
-      publicSuffix: labels.at(-1)!,
-      subdomainLabels: labels.slice(0, -2),
-    }
+  if (labels.length < 2 || !RESERVED_TLDS.has(labels.at(-1)!)) return null
+  return {
+    hostname,
+    registrable: labels.slice(-2).join('.'),
+    label: labels.at(-2)!,
+    publicSuffix: labels.at(-1)!,
+    subdomainLabels: labels.slice(0, -2),
   }
-  const info = parse(hostname, { allowPrivateDomains: false })
+}
+
+/**
+ * The parts of a hostname under the public suffix list. With `privateSuffixes`, suffixes
+ * from the list's private section count too (web.app, github.io, com.se), so the owner of
+ * jemfix.web.app is jemfix.web.app rather than web.app.
+ */
+export function hostParts(hostname: string, privateSuffixes = false): HostParts | null {
+  const reserved = reservedParts(hostname)
+  if (reserved) return reserved
+  const info = parse(hostname, { allowPrivateDomains: privateSuffixes })
   if (
     info.isIp ||
-    !info.isIcann ||
+    !(info.isIcann || (privateSuffixes && info.isPrivate)) ||
     !info.domain ||
     !info.publicSuffix ||
     !info.domainWithoutSuffix
@@ -79,4 +98,16 @@ export function hostParts(hostname: string): HostParts | null {
     publicSuffix: info.publicSuffix,
     subdomainLabels: info.subdomain ? info.subdomain.split('.') : [],
   }
+}
+
+/**
+ * True when a dotted name reads as a host: it ends in a suffix from the public suffix list
+ * (either section; gov.uk, itself a suffix, counts too) or a reserved test TLD. "file.txt"
+ * and "t.ex" do not.
+ */
+export function hasListedSuffix(hostname: string): boolean {
+  if (reservedParts(hostname)) return true
+  const info = parse(hostname, { allowPrivateDomains: true })
+  const listed = info.isIcann === true || info.isPrivate === true
+  return !info.isIp && listed && (Boolean(info.domain) || info.publicSuffix === hostname)
 }

@@ -4,8 +4,7 @@ import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
 import { CheckPage, SENDER_MAX, TEXT_MAX } from '../../templates/check-page'
 import type { RouteDeps } from '../app-context'
-import { checkMessage } from '../core/check/check-message'
-import type { ContactIndex } from '../core/check/contact-index'
+import { type ContactIndex, checkMessage } from '../core/check'
 import { POLICIES, serveCached } from '../http/cached-page'
 import { clientError, renderHtml } from '../http/errors'
 import { sameOriginForms } from '../http/same-origin'
@@ -81,6 +80,7 @@ export function checkRoutes({ catalog, publicUrl, cache }: RouteDeps, index: Con
           sender={parsed.data.sender ?? ''}
           result={result}
           company={company}
+          names={(slug) => catalog.companies.get(slug)?.name ?? slug}
         />
       )
       return c.html(await renderHtml(page), 200, NO_STORE_HEADERS)

@@ -82,6 +82,16 @@ describe('buildCatalog', () => {
     )
   })
 
+  it('rejects one SMS sender name claimed by two companies, however it is spelled', () => {
+    const [first, second] = [fictionalAlert(), secondFictionalAlert()]
+    ;(first.official as { smsSenders: unknown }).smsSenders = ['EXEMPEL']
+    ;(second.official as { smsSenders: unknown }).smsSenders = ['Exempel']
+    const { issues } = buildCatalog([recordFile('a', first), recordFile('b', second)])
+    expect(issues).toContainEqual(
+      expect.objectContaining({ message: expect.stringMatching(/SMS sender exempel is also/) }),
+    )
+  })
+
   it('collects problems from every file at once', () => {
     const { issues } = buildCatalog([
       recordFile('a', fictionalAlert({ published: 'yesterday' })),

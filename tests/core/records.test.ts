@@ -39,6 +39,28 @@ describe('parseRecord', () => {
     )
   })
 
+  it('accepts SMS sender names where a source states them', () => {
+    const record = fictionalAlert()
+    ;(record.official as { smsSenders: unknown }).smsSenders = ['EXEMPEL', 'Exempel AB', 'Ex-2']
+    expect(parseRecord(recordFile('ok', record)).ok).toBe(true)
+  })
+
+  it.each([
+    ['longer than 11 characters', 'EXEMPELBOLAG'],
+    ['only digits', '72456'],
+    ['an @', '@exempel'],
+    ['empty', ''],
+  ])('rejects an SMS sender name that is %s', (_case, name) => {
+    const record = fictionalAlert()
+    ;(record.official as { smsSenders: unknown }).smsSenders = [name]
+    expect(issuesOf(record)).toContainEqual(
+      expect.objectContaining({
+        path: 'official.smsSenders[0]',
+        message: expect.stringMatching(/SMS sender name/),
+      }),
+    )
+  })
+
   it('rejects an invalid phone number', () => {
     const record = fictionalAlert()
     ;(record.official as { phones: unknown[] }).phones = [{ number: '+4612', display: '012' }]

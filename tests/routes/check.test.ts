@@ -47,6 +47,8 @@ describe('POST /api/check', () => {
         status: 'official',
         reason: expect.any(String),
         company: 'jem-fix',
+        code: 'official-phone',
+        places: [{ source: 'sender', value: '+46 46 285 29 00' }],
       },
       {
         kind: 'url',
@@ -55,6 +57,8 @@ describe('POST /api/check', () => {
         status: 'lookalike',
         reason: expect.stringMatching(/jem & fix/),
         company: 'jem-fix',
+        code: 'lookalike-host',
+        places: [{ source: 'text', value: 'https://jemfix-login.example/x' }],
       },
     ])
     expect(body.alerts).toEqual([
@@ -143,6 +147,61 @@ describe('/check page', () => {
     expect(html).toContain('Förväxlingsbar kopia')
     expect(html).toContain('046-28 52 900')
     expect(html).toContain('officiella kontaktvägar')
+  })
+
+  /** The text of the verdict box of a result page. */
+  async function verdictBox(text: string, sender = '') {
+    const html = await (await postForm({ text, sender })).text()
+    const box = /<div class="verdict[^"]*"[^>]*>([\s\S]*?)<\/div>/.exec(html)?.[1] ?? ''
+    return { html, box: box.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ') }
+  }
+
+  it('names the concrete reasons in the verdict box: the lookalike and the number', async () => {
+    const { box } = await verdictBox(
+      'jem & fix: betala på https://jemfix-present.example/abc eller ring 046-28 52 901',
+    )
+    expect(box).toContain('Misstänkt meddelande')
+    expect(box).toContain('hxxps://jemfix-present[.]example/abc')
+    expect(box).toContain('046-28 52 901')
+    expect(box).toMatch(/betalar, loggar in eller bekräftar/)
+  })
+
+  it('never contradicts the company line in an unknown verdict', async () => {
+    const { box } = await verdictBox('Hej från jem & fix, tack för ditt köp!')
+    expect(box).toContain('Vi kan inte avgöra meddelandet')
+    expect(box).toContain('jem &amp; fix')
+    expect(box).not.toMatch(/känner inte igen något företag/)
+  })
+
+  it('gives a scam without a company generic advice, naming what fired', async () => {
+    const { box } = await verdictBox(
+      'Hej mamma, jag har tappat mobilen och har nytt nummer. Kan du swisha 1500 kr?',
+    )
+    expect(box).toContain('Misstänkt meddelande')
+    expect(box).not.toMatch(/företag/)
+    expect(box).toMatch(/nytt nummer/)
+    expect(box).toMatch(/swisha/)
+  })
+
+  it('lists the company’s own tips under “Råd från …”, apart from the warning signs', async () => {
+    const html = await (await postForm({ text: 'jem & fix: ring 046-28 52 900' })).text()
+    expect(html).toContain('<h2>Råd från jem &amp; fix</h2>')
+    expect(html).not.toContain('Varningstecken')
+    const advice = html.slice(html.indexOf('Råd från jem'))
+    expect(advice).toContain('@jemfix.com')
+  })
+
+  it('shows the warning signs that fired under their own heading', async () => {
+    const html = await (await postForm({ text: 'Ange ditt personnummer här.' })).text()
+    expect(html).toContain('<h2>Varningstecken</h2>')
+    expect(html).not.toContain('Råd från')
+  })
+
+  it('tells where a contact point appeared when it is not just the text', async () => {
+    const html = await (
+      await postForm({ text: '<a href="https://konto.example/x">jemfix.com</a>', sender: '' })
+    ).text()
+    expect(html).toContain('länkens mål')
   })
 
   it('never reflects the pasted text unescaped', async () => {

@@ -1,10 +1,30 @@
 import { readFileSync } from 'node:fs'
 import { loadCatalog } from '../../src/core/catalog'
-import { checkMessage } from '../../src/core/check/check-message'
-import { buildContactIndex } from '../../src/core/check/contact-index'
+import { buildContactIndex, checkMessage } from '../../src/core/check'
 import { fictionalAlert, recordFile, secondFictionalAlert } from './fixtures'
 
-/** The real jem & fix record plus the two fictional companies of the fixtures. */
+/**
+ * FICTION: a third made-up company that names the SMS sender it uses, so that sender names
+ * can be tested against a listed one (the jem & fix article names none).
+ */
+export function smsSenderFictionalAlert() {
+  return fictionalAlert({
+    id: 'provbanken-2026-05-02',
+    title: 'Provbanken varnar för falska sms',
+    published: '2026-05-02',
+    company: { slug: 'provbanken', name: 'Provbanken', aliases: [] },
+    official: {
+      websites: ['https://provbanken.example.se/'],
+      emailDomains: [],
+      phones: [{ number: '+46313900600', display: '031-390 06 00' }],
+      social: [],
+      smsSenders: ['PROVBANKEN'],
+    },
+    tips: ['Provbanken skickar sms från avsändaren PROVBANKEN.'],
+  })
+}
+
+/** The real jem & fix record plus the fictional companies of the fixtures. */
 export function checkerCatalog() {
   const jemFix = {
     name: 'alerts/jem-fix-2026-02-28.yaml',
@@ -14,13 +34,14 @@ export function checkerCatalog() {
     jemFix,
     recordFile('a', fictionalAlert()),
     recordFile('b', secondFictionalAlert()),
+    recordFile('c', smsSenderFictionalAlert()),
   ])
 }
 
-const index = buildContactIndex(checkerCatalog())
+export const checkerIndex = buildContactIndex(checkerCatalog())
 
 export function check(text: string, sender?: string) {
-  return checkMessage(index, { text, sender })
+  return checkMessage(checkerIndex, { text, sender })
 }
 
 /** The single finding for a value, failing loudly when there is not exactly one. */

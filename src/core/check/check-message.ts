@@ -1,10 +1,9 @@
-import { isBrandLike } from './brand-match'
-import { nameTokens } from './company-names'
+import { extractContacts, extractSender } from './candidates'
 import type { ContactIndex } from './contact-index'
-import { type ExtractedItem, extractItems, extractSender, type WordTests } from './extract'
-import { judgeItem } from './judge'
-import { redFlagsOf } from './red-flags'
+import { judgeCandidate } from './judge'
+import { decide, type JudgedFinding } from './verdict'
 import type { CheckResult, Finding } from './verdict-types'
+import { type CompanyNames, describeReason } from './wording'
 
 /** What a reader pasted: the message, and optionally who it came from. */
 export interface CheckInput {
@@ -12,102 +11,49 @@ export interface CheckInput {
   sender?: string | undefined
 }
 
-/** Companies named in the text, by name or alias, most mentioned first. */
-export function companiesNamedIn(index: ContactIndex, text: string): string[] {
-  const tokens = nameTokens(text)
-  const counts = new Map<string, number>()
-  for (let i = 0; i < tokens.length; i++) {
-    for (const name of index.names.get(tokens[i]!) ?? []) {
-      if (name.tokens.every((t, k) => tokens[i + k] === t)) {
-        counts.set(name.slug, (counts.get(name.slug) ?? 0) + 1)
-      }
-    }
-  }
-  return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([slug]) => slug)
-}
-
-const KIND_NOUN: Record<Finding['kind'], string> = {
-  url: 'länk',
-  domain: 'adress',
-  email: 'e-postadress',
-  phone: 'nummer',
-  handle: 'konto',
-}
-
-/** An item unrelated to any known company, in a message about one company, is not theirs. */
-function notOfficialFor(index: ContactIndex, finding: Finding, slug: string): Finding {
-  const name = index.companies.get(slug)?.name ?? slug
+function present(finding: JudgedFinding, names: CompanyNames): Finding {
   return {
-    ...finding,
-    status: 'not-official',
-    company: slug,
-    reason: `Meddelandet säger sig komma från ${name}, men den här ${KIND_NOUN[finding.kind]}en är inte en av företagets officiella. ${finding.reason}`,
+    kind: finding.kind,
+    value: finding.value,
+    normalized: finding.normalized,
+    status: finding.status,
+    reason: describeReason(finding.reason, names),
+    company: finding.company,
+    code: finding.reason.code,
+    places: finding.places,
   }
 }
 
 /**
- * Checks a pasted message: finds every contact point in it and its sender, judges each
- * against the official contacts of every company in the records, recognizes the company
- * the message claims to be from, and gives an overall verdict.
+ * Checks a pasted message in one direction: contact points are extracted from the text and
+ * the sender (extractContacts, extractSender), each is judged against the records
+ * (judgeCandidate), the judgments are merged into a verdict (decide), and only then put
+ * into words (describeReason).
  */
 export function checkMessage(index: ContactIndex, input: CheckInput): CheckResult {
-  const words: WordTests = {
-    isBrandLike: (word) => isBrandLike(index, word),
-    isKnownHandle: (word) => index.handlesAnyPlatform.has(word),
-  }
-  const items: ExtractedItem[] = extractItems(input.text, words)
-  let displayName = ''
-  if (input.sender?.trim()) {
-    const sender = extractSender(input.sender, input.text, words)
-    items.unshift(...sender.items)
-    displayName = sender.displayName
-  }
-
-  let findings = items.map((item) => judgeItem(index, item)).filter((f): f is Finding => f !== null)
-  const named = companiesNamedIn(index, `${displayName}\n${input.text}`)
-  const byContacts = findings
-    .filter((f) => f.company && (f.status === 'official' || f.status === 'lookalike'))
-    .map((f) => f.company!)
-  const slug = named[0] ?? mostCommon(byContacts) ?? null
-  const company = slug ? index.companies.get(slug) : undefined
-
-  if (company) {
-    findings = findings.map((f) =>
-      f.status === 'unknown'
-        ? notOfficialFor(index, f, company.slug)
-        : f.status === 'not-official' && !f.company
-          ? { ...f, company: company.slug }
-          : f,
-    )
-  }
-  const hasLink = findings.some((f) => f.kind === 'url' || f.kind === 'domain')
-  const patterns = redFlagsOf(`${displayName}\n${input.text}`, hasLink)
+  const sender = input.sender?.trim()
+    ? extractSender(input.sender, input.text)
+    : { candidates: [], names: '' }
+  const extraction = extractContacts(input.text)
+  const judged = [...sender.candidates, ...extraction.candidates].flatMap((candidate) => {
+    const judgment = judgeCandidate(index, candidate)
+    return judgment ? [{ candidate, judgment }] : []
+  })
+  const decision = decide(index, judged, {
+    text: input.text,
+    senderNames: sender.names,
+    truncated: extraction.truncated,
+  })
+  const names: CompanyNames = (slug) => index.companies.get(slug)?.name ?? slug
+  const company = decision.company ? index.companies.get(decision.company) : undefined
   const tips = company
     ? company.tips.map((text, i) => ({ id: `tip:${company.slug}:${i + 1}`, text }))
     : []
-
-  const anySuspicious = findings.some(
-    (f) => f.status === 'lookalike' || f.status === 'not-official',
-  )
-  // A message naming a company but holding no contact point proves nothing: it stays unknown.
-  const verdict =
-    anySuspicious || patterns.length > 0
-      ? 'suspicious'
-      : company && findings.length > 0 && findings.every((f) => f.status === 'official')
-        ? 'official-contacts'
-        : 'unknown'
-
   return {
-    verdict,
+    verdict: decision.verdict,
     company: company ? { slug: company.slug, name: company.name } : null,
-    findings,
-    redFlags: [...patterns, ...tips],
+    findings: decision.findings.map((f) => present(f, names)),
+    redFlags: [...decision.redFlags, ...tips],
     alerts: company?.alerts ?? [],
   }
-}
-
-function mostCommon(values: string[]): string | undefined {
-  const counts = new Map<string, number>()
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1)
-  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0]
 }

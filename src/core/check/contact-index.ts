@@ -1,9 +1,10 @@
-import type { Phone, SocialPlatform } from '../alert-schema'
+import { type Phone, type SocialPlatform, smsSenderKey } from '../alert-schema'
 import { type Catalog, officialHostsOf } from '../catalog'
 import { hostParts } from '../domain'
 import { compactNames, nameTokens } from './company-names'
 import { skeleton } from './skeleton'
 import { deletionVariants } from './typos'
+import { visualKey } from './visual'
 
 /** What the checker needs to know about one company. */
 export interface CheckedCompany {
@@ -12,6 +13,8 @@ export interface CheckedCompany {
   officialHosts: string[]
   phones: Phone[]
   social: { platform: SocialPlatform; handle: string }[]
+  /** SMS sender names the company states it uses; empty when no source names any. */
+  smsSenders: string[]
   tips: string[]
   alerts: { id: string; title: string }[]
 }
@@ -34,10 +37,15 @@ export interface ContactIndex {
   companies: ReadonlyMap<string, CheckedCompany>
   /** Official hostname (no www.) → company. Subdomains of an official host are official. */
   officialHosts: ReadonlyMap<string, string>
+  /** Most labels in an official hostname (jemfix.com: 2), bounding the stacked-host search. */
+  maxOfficialLabels: number
   brands: ReadonlyMap<string, BrandRef[]>
-  brandLengths: readonly number[]
+  /** First three letters of a brand word → the lengths of brand words starting with them. */
+  brandPrefixes: ReadonlyMap<string, readonly number[]>
   /** Skeleton of a brand word → brand words. */
   skeletons: ReadonlyMap<string, string[]>
+  /** Visual key of a brand word's skeleton → brand words (ASCII glyph substitutions). */
+  visualKeys: ReadonlyMap<string, string[]>
   /** Each brand word and its one-deletion variants → brand words (SymSpell). */
   brandDeletions: ReadonlyMap<string, string[]>
   phones: ReadonlyMap<string, { slug: string; phone: Phone }>
@@ -47,6 +55,8 @@ export interface ContactIndex {
   handles: ReadonlyMap<string, string>
   /** Lowercase handle → every platform and company that has it. */
   handlesAnyPlatform: ReadonlyMap<string, { platform: SocialPlatform; slug: string }[]>
+  /** An SMS sender name as compared (smsSenderKey) → company. */
+  smsSenders: ReadonlyMap<string, string>
   /** First word of a name or alias → the names starting with it. */
   names: ReadonlyMap<string, { tokens: string[]; slug: string }[]>
 }
@@ -84,6 +94,7 @@ export function buildContactIndex(catalog: Catalog): ContactIndex {
   const phoneMaskIndex = new Map<string, string[]>()
   const handles = new Map<string, string>()
   const handlesAnyPlatform = new Map<string, { platform: SocialPlatform; slug: string }[]>()
+  const smsSenders = new Map<string, string>()
   const names = new Map<string, { tokens: string[]; slug: string }[]>()
 
   const addBrand = (brand: string, ref: Omit<BrandRef, 'brand'>) => {
@@ -114,35 +125,48 @@ export function buildContactIndex(catalog: Catalog): ContactIndex {
       handles.set(`${platform}:${handle.toLowerCase()}`, slug)
       push(handlesAnyPlatform, handle.toLowerCase(), { platform, slug })
     }
+    for (const sender of official.smsSenders ?? []) smsSenders.set(smsSenderKey(sender), slug)
     companies.set(slug, {
       slug,
       name: company.name,
       officialHosts: officialHostList,
       phones: official.phones,
       social: official.social.map(({ platform, handle }) => ({ platform, handle })),
+      smsSenders: official.smsSenders ?? [],
       tips: [...new Set(company.alerts.flatMap((a) => a.tips))],
       alerts: company.alerts.map((a) => ({ id: a.id, title: a.title })),
     })
   }
 
   const skeletons = new Map<string, string[]>()
+  const visualKeys = new Map<string, string[]>()
   const brandDeletions = new Map<string, string[]>()
+  const prefixLengths = new Map<string, Set<number>>()
   for (const brand of brands.keys()) {
-    push(skeletons, skeleton(brand), brand)
+    const shape = skeleton(brand)
+    push(skeletons, shape, brand)
+    push(visualKeys, visualKey(shape), brand)
     for (const variant of new Set(deletionVariants(brand))) push(brandDeletions, variant, brand)
+    const prefix = brand.slice(0, 3)
+    prefixLengths.set(prefix, (prefixLengths.get(prefix) ?? new Set()).add(brand.length))
   }
 
   return {
     companies,
     officialHosts,
+    maxOfficialLabels: Math.max(0, ...[...officialHosts.keys()].map((h) => h.split('.').length)),
     brands,
-    brandLengths: [...new Set([...brands.keys()].map((b) => b.length))].sort((a, b) => a - b),
+    brandPrefixes: new Map(
+      [...prefixLengths].map(([prefix, lengths]) => [prefix, [...lengths].sort((a, b) => b - a)]),
+    ),
     skeletons,
+    visualKeys,
     brandDeletions,
     phones,
     phoneMasks: phoneMaskIndex,
     handles,
     handlesAnyPlatform,
+    smsSenders,
     names,
   }
 }

@@ -1,7 +1,9 @@
 import type { RedFlag } from './verdict-types'
 
 interface Pattern extends RedFlag {
-  test: RegExp
+  /** Fires when any of these match. Words and digit patterns apart: an alternation of both
+   * would make the regex engine try every alternative at every digit. */
+  test: RegExp | RegExp[]
   /** Only fires when the message also contains a link. */
   needsLink?: boolean
 }
@@ -11,7 +13,7 @@ const PATTERNS: Pattern[] = [
   {
     id: 'personnummer',
     text: 'Meddelandet ber om ditt personnummer. Lämna aldrig ut det via en länk eller ett meddelande.',
-    test: /personnummer|personnr|social security|\b(?:19|20)?\d{6}[-+]\d{4}\b/,
+    test: [/personnummer|personnr|social security/, /(?<!\d)(?:19|20)?\d{6}[-+]\d{4}(?!\d)/],
   },
   {
     id: 'card-details',
@@ -42,7 +44,8 @@ const PATTERNS: Pattern[] = [
   {
     id: 'new-number',
     text: 'Meddelandet säger att avsändaren har ett nytt nummer. "Hej mamma/pappa, nytt nummer" är ett känt bedrägeri, ofta följt av en begäran om swish.',
-    test: /nytt nummer|ny telefon|bytt nummer|mitt nya nummer|tappat (?:min )?(?:mobil|telefon)|hej (?:mamma|pappa|mormor|farmor|morfar|farfar)|new number/,
+    // A greeting alone ("Hej mamma") is no warning sign; the new number and the request are.
+    test: /nytt nummer|ny telefon|bytt nummer|mitt nya nummer|tappat (?:min )?(?:mobil|telefon)|new number/,
   },
   {
     id: 'money-transfer',
@@ -51,10 +54,19 @@ const PATTERNS: Pattern[] = [
   },
 ]
 
+/** Fires when a message holds more than the checker examines (see LIMITS). */
+export const TOO_MUCH_TO_CHECK: RedFlag = {
+  id: 'too-much-to-check',
+  text: 'Meddelandet innehåller fler länkar, adresser eller nummer än vi kontrollerar, så vi har inte kunnat granska alla. Ett äkta meddelande från ett företag innehåller sällan så många.',
+}
+
 /** The warning patterns that fire for a message. */
 export function redFlagsOf(text: string, hasLink: boolean): RedFlag[] {
   const lower = text.toLowerCase()
-  return PATTERNS.filter((p) => (!p.needsLink || hasLink) && p.test.test(lower)).map(
-    ({ id, text }) => ({ id, text }),
-  )
+  const fires = (test: RegExp | RegExp[]) =>
+    Array.isArray(test) ? test.some((t) => t.test(lower)) : test.test(lower)
+  return PATTERNS.filter((p) => (!p.needsLink || hasLink) && fires(p.test)).map(({ id, text }) => ({
+    id,
+    text,
+  }))
 }

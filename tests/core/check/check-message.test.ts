@@ -41,10 +41,11 @@ describe('links and domains', () => {
     })
   })
 
-  it('catches a stacked suffix', () => {
+  it('catches a stacked suffix, grouped under its owner (com.se is a private suffix)', () => {
     expect(findingFor('Se jemfix.com.se idag', 'jemfix.com.se')).toMatchObject({
       status: 'lookalike',
-      normalized: 'com.se',
+      normalized: 'jemfix.com.se',
+      code: 'stacked',
     })
   })
 
@@ -284,6 +285,7 @@ describe('company and verdict', () => {
 
   it.each([
     ['Ange ditt personnummer för att få paketet.', 'personnummer'],
+    ['Svara med 19850101-1234 så skickar vi paketet.', 'personnummer'],
     ['Uppdatera ditt kortnummer och CVC.', 'card-details'],
     ['Legitimera dig med BankID för att ta emot pengarna.', 'bankid'],
     ['Logga in här för att betala tullen: https://tull-avgift.example/x', 'link-payment-or-login'],

@@ -1,0 +1,418 @@
+import type { SocialPlatform } from '../alert-schema'
+import { hasUnicodeFullStop, withAsciiDots } from '../domain'
+import type {
+  CandidateSource,
+  ContactCandidate,
+  Evidence,
+  Extraction,
+  HandleWriting,
+} from './candidate-types'
+import {
+  HANDLE,
+  handleAfterPlatform,
+  isLinkingWord,
+  type PlatformMentions,
+  platformBefore,
+  platformMentions,
+  platformOfWord,
+  profileOf,
+  soleNamedPlatform,
+} from './handles'
+import { LIMITS } from './limits'
+import { type LinkReading, readLink } from './links'
+import { markupLinks } from './markup'
+import { linksInQuery, linksInside } from './nested-links'
+import { findPhones, PhoneBudget } from './phones'
+import { type Token, tokenize } from './tokens'
+
+const EMAIL = /^([^\s@<>()[\]{},;:"]{1,64})@([^\s@<>()[\]{},;:"/?#]+\.[^\s@<>()[\]{},;:"/?#]+)$/
+const PHONE_SCHEMES = new Set(['tel', 'sms', 'callto'])
+/** A sender name as an SMS shows it: 1–11 letters, digits, spaces or . & _ -. */
+const SENDER_ID = /^[\p{L}\p{N}][\p{L}\p{N} .&_-]{0,10}$/u
+
+/** Where a piece was found. */
+interface Place {
+  source: CandidateSource
+  at: number
+  wordBefore: string | null
+}
+
+/** Extra evidence a piece carries from its surroundings (the link it sits in, the text shown). */
+type Context = Pick<Evidence, 'shownHost' | 'insideHost'>
+
+/**
+ * Collects candidates once each, up to LIMITS.candidates, and remembers when that limit
+ * cut the list short.
+ */
+class Collector {
+  readonly candidates: ContactCandidate[] = []
+  private readonly seen = new Set<string>()
+  truncated = false
+
+  add(candidate: ContactCandidate): boolean {
+    const { evidence } = candidate
+    const key = `${candidate.kind}\u0000${candidate.value}\u0000${evidence.source}\u0000${evidence.shownHost}\u0000${evidence.insideHost}`
+    if (this.seen.has(key)) return true
+    if (this.candidates.length >= LIMITS.candidates) {
+      this.truncated = true
+      return false
+    }
+    this.seen.add(key)
+    this.candidates.push(candidate)
+    return true
+  }
+}
+
+function decodedOrAsWritten(text: string): string {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return text
+  }
+}
+
+/** Pieces without a dot, @ or colon (nor a Unicode full stop) are never a link or address. */
+function mayBeContact(piece: string): boolean {
+  return /[.@:\u3002\uFF0E\uFF61]/.test(piece)
+}
+
+/** The text with the given spans replaced by spaces, offsets unchanged. */
+function blanked(text: string, spans: readonly [number, number][]): string {
+  if (spans.length === 0) return text
+  const parts: string[] = []
+  let from = 0
+  for (const [start, end] of spans) {
+    parts.push(text.slice(from, start), ' '.repeat(end - start))
+    from = end
+  }
+  parts.push(text.slice(from))
+  return parts.join('')
+}
+
+/** Reads the contact points of one message (its text, its links, its sender line). */
+class Reader {
+  readonly out = new Collector()
+  readonly budget = new PhoneBudget()
+  private soleNamed: ReturnType<typeof soleNamedPlatform> | undefined
+  private readonly readings = new Map<string, LinkReading | null>()
+  private readonly mentions: PlatformMentions
+
+  constructor(private readonly message: string) {
+    this.mentions = platformMentions(message)
+  }
+
+  /** readLink, once per distinct piece: a message may repeat one link many times. */
+  private readLink(value: string): LinkReading | null {
+    let reading = this.readings.get(value)
+    if (reading === undefined) {
+      reading = readLink(value)
+      this.readings.set(value, reading)
+    }
+    return reading
+  }
+
+  /** The only platform the message names, if it names exactly one (computed once). */
+  private soleNamedPlatform() {
+    if (this.soleNamed === undefined) this.soleNamed = soleNamedPlatform(this.message)
+    return this.soleNamed
+  }
+
+  private evidence(place: Place, scheme: string | null, context: Context = {}): Evidence {
+    const platformNamed =
+      place.source === 'sender' ? this.soleNamedPlatform() : platformBefore(this.mentions, place.at)
+    return {
+      source: place.source,
+      at: place.at,
+      scheme,
+      wordBefore: place.wordBefore?.toLowerCase() ?? null,
+      platformNamed,
+      ...context,
+    }
+  }
+
+  /** Reads one piece as a contact point. Returns true when it was one. */
+  piece(value: string, place: Place, context: Context = {}, depth = 0): boolean {
+    const scheme = /^([a-z]+):/i.exec(value)?.[1]?.toLowerCase() ?? null
+    if (scheme === 'mailto') return this.mailto(value, place, context)
+    if (scheme && PHONE_SCHEMES.has(scheme)) {
+      return this.phoneLink(value, scheme, place, context, depth)
+    }
+    if (value.startsWith('@')) return this.atHandle(value, place)
+    if (value.includes('@') && !/^[a-z]+:\/\//i.test(value)) {
+      return this.email(value, place, null, context)
+    }
+    const link = this.readLink(value)
+    return link ? this.link(value, link, place, context, depth) : false
+  }
+
+  private email(
+    value: string,
+    place: Place,
+    scheme: string | null,
+    context: Context,
+    address = value,
+  ) {
+    const match = EMAIL.exec(withAsciiDots(address))
+    const domain = match ? this.readLink(match[2]!) : null
+    if (!match || domain?.kind !== 'domain' || domain.host.type !== 'name') return false
+    return this.out.add({
+      kind: 'email',
+      value,
+      address: `${match[1]!.toLowerCase()}@${domain.host.name}`,
+      host: { ...domain.host, unicodeDots: hasUnicodeFullStop(address) },
+      evidence: this.evidence(place, scheme, context),
+    })
+  }
+
+  private mailto(value: string, place: Place, context: Context) {
+    const [to = '', query = ''] = value.slice('mailto:'.length).split('?', 2)
+    const fields = new URLSearchParams(query)
+    const copies = ['to', 'cc', 'bcc'].flatMap((field) => fields.getAll(field))
+    const addresses = [to, ...copies]
+      .flatMap((list) => list.split(','))
+      .filter((a) => a.trim() !== '')
+      .slice(0, 4)
+    let found = false
+    for (const written of addresses) {
+      const address = decodedOrAsWritten(written.trim())
+      const shown = addresses.length === 1 ? value : `mailto:${address}`
+      found = this.email(shown, place, 'mailto', context, address) || found
+    }
+    return found
+  }
+
+  private phoneLink(value: string, scheme: string, place: Place, context: Context, depth: number) {
+    const [target = '', query = ''] = value.slice(scheme.length + 1).split('?', 2)
+    const written = decodedOrAsWritten(target.split(';', 1)[0]!.replace(/^\/\//, ''))
+    const e164 = this.budget.validate(written)
+    const found =
+      e164 !== null &&
+      this.out.add({ kind: 'phone', value, e164, evidence: this.evidence(place, scheme, context) })
+    // sms:…?body=… may carry a link for the reader to open.
+    if (query && depth < LIMITS.nestedDepth) {
+      for (const inner of linksInQuery(query)) {
+        const link = this.readLink(inner)
+        if (!link) continue
+        this.link(inner, { ...link, kind: 'url' }, { ...place, source: 'query' }, {}, depth + 1)
+      }
+    }
+    return found
+  }
+
+  private atHandle(value: string, place: Place) {
+    const handle = HANDLE.exec(value)?.[1]
+    const platform = platformBefore(this.mentions, place.at) ?? this.soleNamedPlatform()
+    if (!handle || (!platform && place.source !== 'sender')) return false
+    return this.out.add({
+      kind: 'handle',
+      value,
+      platform,
+      handle,
+      written: 'at-sign',
+      evidence: this.evidence(place, null),
+    })
+  }
+
+  private link(value: string, link: LinkReading, place: Place, context: Context, depth: number) {
+    const profile = link.host.type === 'name' && !link.userinfo ? profileOf(link.url) : null
+    if (profile) {
+      return this.out.add({
+        kind: 'handle',
+        value,
+        ...profile,
+        written: 'profile-link',
+        evidence: this.evidence(place, link.scheme, context),
+      })
+    }
+    const inner =
+      depth < LIMITS.nestedDepth
+        ? linksInside(link.url).flatMap((href) => {
+            const reading = this.readLink(href)
+            return reading ? [{ href, reading }] : []
+          })
+        : []
+    const forwardsTo = [...new Set(inner.map(({ reading }) => reading.host.name))]
+    const evidence = this.evidence(place, link.scheme, {
+      ...context,
+      ...(forwardsTo.length > 0 ? { forwardsTo } : {}),
+    })
+    const added = this.out.add(
+      link.kind === 'url'
+        ? {
+            kind: 'url',
+            value,
+            host: link.host,
+            userinfo: link.userinfo,
+            path: link.url.pathname,
+            evidence,
+          }
+        : { kind: 'domain', value, host: link.host, evidence },
+    )
+    const innerPlace: Place = { ...place, source: 'query', wordBefore: null }
+    for (const { href, reading } of inner) {
+      this.link(
+        href,
+        { ...reading, kind: 'url' },
+        innerPlace,
+        { insideHost: link.host.name },
+        depth + 1,
+      )
+    }
+    return added
+  }
+
+  /** Every piece of a text, then the phone numbers outside the pieces that were contacts. */
+  text(text: string, source: CandidateSource, offset: number): void {
+    const tokens = tokenize(text)
+    // Only a message that names a platform can hold "Instagram: jemfix_sverige".
+    const platforms =
+      this.mentions.ends.length > 0 ? tokens.map((t) => platformOfWord(t.text)) : null
+    const covered: [number, number][] = []
+    for (let i = 0; i < tokens.length && !this.out.truncated; i++) {
+      const token = tokens[i]!
+      const place = { source, at: offset + token.start, wordBefore: token.wordBefore }
+      if (mayBeContact(token.text) && this.piece(token.text, place)) {
+        covered.push([token.start, token.end])
+      } else if (platforms) {
+        this.wordAfterPlatform(tokens, platforms, i, place)
+      }
+    }
+    if (this.out.truncated) return
+    // Digits inside a link or address are not a number the reader is asked to call.
+    for (const phone of findPhones(text, this.budget, covered)) {
+      const place = { source, at: offset + phone.start, wordBefore: phone.wordBefore }
+      this.out.add({
+        kind: 'phone',
+        value: phone.value,
+        e164: phone.e164,
+        evidence: this.evidence(place, null),
+      })
+    }
+  }
+
+  /** "Instagram: jemfix_sverige", "Instagram heter vi jemfixsverige": a word after a platform name. */
+  private wordAfterPlatform(
+    tokens: Token[],
+    platforms: (SocialPlatform | null)[],
+    i: number,
+    place: Place,
+  ) {
+    let back = i - 1
+    while (back >= 0 && i - back <= 3 && !platforms[back] && isLinkingWord(tokens[back]!.text)) {
+      back--
+    }
+    const platform = back >= 0 && i - back <= 3 ? platforms[back] : null
+    const text = tokens[i]!.text
+    const written = platform ? handleAfterPlatform(text) : null
+    if (!platform || !written) return
+    this.out.add({
+      kind: 'handle',
+      value: text,
+      platform,
+      handle: HANDLE.exec(text)![1]!,
+      written,
+      evidence: this.evidence(place, null),
+    })
+  }
+
+  /** A sender line that is no address, link or @handle: a number, an SMS sender name, an account. */
+  senderName(address: string): void {
+    const place: Place = { source: 'sender', at: 0, wordBefore: null }
+    const e164 = /^[+(\d]/.test(address) ? this.budget.validate(address) : null
+    if (e164) {
+      this.out.add({ kind: 'phone', value: address, e164, evidence: this.evidence(place, null) })
+    } else if (SENDER_ID.test(address)) {
+      this.out.add({
+        kind: 'sender-id',
+        value: address,
+        name: address,
+        evidence: this.evidence(place, null),
+      })
+    } else if (HANDLE.test(address)) {
+      const handle = HANDLE.exec(address)![1]!
+      const written: HandleWriting = /[._\d]/.test(handle) ? 'sender' : 'plain-word'
+      this.out.add({
+        kind: 'handle',
+        value: address,
+        platform: this.evidence(place, null).platformNamed,
+        handle,
+        written,
+        evidence: this.evidence(place, null),
+      })
+    }
+  }
+}
+
+/** The host of the first address in a link's visible text, if it shows one. */
+function hostShownIn(shown: string): string | null {
+  for (const token of tokenize(shown.slice(0, LIMITS.markupChars))) {
+    const link = mayBeContact(token.text) ? readLink(token.text) : null
+    if (link?.host.type === 'name') return link.host.name
+  }
+  return null
+}
+
+/**
+ * Stage 1 of the checker: every contact point a text holds, typed and with its evidence
+ * (scheme, the word before it, where it came from), in the order written. Reads links
+ * with or without a scheme, hosts without an ASCII dot, HTML and Markdown link targets and
+ * their visible text, links inside links, mailto:, tel: and sms: links, e-mail addresses,
+ * phone numbers (not times, dates, prices or references) and social handles. Needs no
+ * records, and its work is bounded by LIMITS.
+ */
+export function extractContacts(text: string): Extraction {
+  const input = text.slice(0, LIMITS.textChars)
+  const reader = new Reader(input)
+  const links = markupLinks(input)
+  for (const link of links) {
+    if (reader.out.truncated) break
+    const shownHost = hostShownIn(link.shown)
+    // The target is where the link starts, so it comes before its visible text.
+    const place: Place = { source: 'link-target', at: link.start, wordBefore: null }
+    reader.piece(link.target, place, shownHost ? { shownHost } : {})
+    reader.text(link.shown, 'link-text', link.shownAt)
+  }
+  const plain = blanked(
+    input,
+    links.map((l) => [l.start, l.end]),
+  )
+  reader.text(plain, 'text', 0)
+  const candidates = [...reader.out.candidates].sort((a, b) => a.evidence.at - b.evidence.at)
+  return {
+    candidates,
+    truncated: reader.out.truncated || reader.budget.exhausted || text.length > LIMITS.textChars,
+  }
+}
+
+/**
+ * The contact points of a sender line as a mail client or phone shows it: `Name <address>`,
+ * an address, a link, a number, an @handle, an SMS sender name (JEMFIX) or an account name;
+ * a sender name that looks like a domain (jemfix.se) is read both ways. Also returns the
+ * names in it (display name or sender name), by which a company may be recognized.
+ */
+export function extractSender(
+  sender: string,
+  message: string,
+): { candidates: ContactCandidate[]; names: string } {
+  const trimmed = sender.slice(0, LIMITS.senderChars).trim()
+  const angle = /^([^<>]*)<([^<>]+)>\s*$/.exec(trimmed)
+  const displayName = angle ? angle[1]!.trim().replace(/^"|"$/g, '') : ''
+  const address = (angle ? angle[2]! : trimmed).trim()
+  const reader = new Reader(message)
+  if (address) {
+    const place: Place = { source: 'sender', at: 0, wordBefore: null }
+    const read = reader.piece(address, place)
+    // An SMS may come from a sender name that looks like a domain; a social message may not.
+    const smsName =
+      reader.out.candidates[0]?.kind === 'domain' &&
+      SENDER_ID.test(address) &&
+      !soleNamedPlatform(message)
+    if (!read || smsName) reader.senderName(address)
+  }
+  const candidates = reader.out.candidates
+  const isName = candidates.some((c) => c.kind === 'sender-id' || c.kind === 'handle')
+  return {
+    candidates,
+    names: [displayName, isName || candidates.length === 0 ? address : ''].join('\n'),
+  }
+}

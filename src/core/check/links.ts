@@ -1,0 +1,117 @@
+import { hasListedSuffix, hasUnicodeFullStop, withAsciiDots } from '../domain'
+import type { Host, HostType } from './candidate-types'
+import { LIMITS } from './limits'
+
+/** A piece of text read as a link or a bare host. */
+export interface LinkReading {
+  /** 'url' when written with a scheme or a path, 'domain' for a bare name. */
+  kind: 'url' | 'domain'
+  url: URL
+  host: Host
+  /** Everything before @ in the authority, which the browser ignores (jemfix.com@evil.example). */
+  userinfo: string | null
+  /** The scheme as written, lowercased (https, hxxps), or null. */
+  scheme: string | null
+}
+
+const SCHEME = /^([a-z][a-z0-9+.-]{0,20}):/i
+const WEB_SCHEMES = new Set(['http', 'https', 'hxxp', 'hxxps'])
+const DNS_NAME_MAX = 253
+const DNS_LABEL_MAX = 63
+// A dotted name of letters, digits and hyphens, optionally followed by a port and a path.
+const HOST_SHAPED =
+  /^[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?)+\.?(?::\d{1,5})?(?:[/?#].*)?$/u
+// A dotted-quad IPv4 address followed by a path or port: "185.0.2.7/login". A bare dotted quad
+// or "14.30" is not a link; numbers like those are ordinary text.
+const DOTTED_QUAD_WITH_PATH =
+  /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?::\d{1,5})?[/?#]/
+
+/** How the URL parser's hostname reads: a name, an IP literal, one label, or beyond DNS. */
+export function hostTypeOf(hostname: string): HostType {
+  if (/^\d+\.\d+\.\d+\.\d+$/.test(hostname)) return 'ipv4'
+  if (hostname.startsWith('[')) return 'ipv6'
+  if (hostname.length > DNS_NAME_MAX) return 'too-long'
+  const labels = hostname.split('.')
+  if (labels.some((label) => label.length > DNS_LABEL_MAX)) return 'too-long'
+  if (labels.length === 1) return 'single-label'
+  return hasListedSuffix(hostname) ? 'name' : 'unlisted-suffix'
+}
+
+function parse(href: string): URL | null {
+  try {
+    return new URL(href)
+  } catch {
+    return null
+  }
+}
+
+/** Defanged writing (hxxps://evil[.]example) read as the link it stands for. */
+function refanged(text: string): string {
+  return text.replace(/\[\.\]|\(\.\)/g, '.')
+}
+
+function hostOf(url: URL, writtenHost: string): Host {
+  const name = url.hostname.replace(/\.$/, '')
+  return { name, type: hostTypeOf(name), unicodeDots: hasUnicodeFullStop(writtenHost) }
+}
+
+function userinfoOf(url: URL): string | null {
+  if (!url.username) return null
+  try {
+    return decodeURIComponent(url.username) + (url.password ? `:${url.password}` : '')
+  } catch {
+    return url.username
+  }
+}
+
+/** The authority part as written (between // and the path), to tell how the host was spelled. */
+function writtenAuthority(text: string): string {
+  const afterScheme = text.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
+  return afterScheme.split(/[/?#]/, 1)[0] ?? ''
+}
+
+/**
+ * Reads a piece of text as a web link or bare host, the way a browser or a messaging app's
+ * link detection would: with a scheme (http, https, or the defanged hxxp), with www., or as
+ * a dotted name ending in a listed public suffix. Unicode full stops count as dots. Numeric
+ * hosts count only with a scheme, or as a dotted quad with a path. Returns null otherwise.
+ */
+export function readLink(piece: string): LinkReading | null {
+  const text = refanged(piece.slice(0, LIMITS.tokenChars))
+  const scheme = SCHEME.exec(text)?.[1]?.toLowerCase() ?? null
+  if (scheme && WEB_SCHEMES.has(scheme)) {
+    if (!/^[a-z]+:\/\//i.test(text)) return null
+    const url = parse(text.replace(/^hxxp/i, 'http'))
+    if (!url?.hostname) return null
+    return {
+      kind: 'url',
+      url,
+      host: hostOf(url, writtenAuthority(text)),
+      userinfo: userinfoOf(url),
+      scheme,
+    }
+  }
+  if (scheme && !/^[^:]+:\d/.test(text)) return null
+  const dotted = withAsciiDots(text)
+  const authority = dotted.split(/[/?#]/, 1)[0]!
+  const isQuad = DOTTED_QUAD_WITH_PATH.test(dotted)
+  if (!isQuad && (!HOST_SHAPED.test(dotted) || /^[\d.]+(?::\d+)?$/.test(authority))) return null
+  const bareHost = authority.replace(/:\d+$/, '').replace(/\.$/, '')
+  if (
+    !isQuad &&
+    !bareHost.toLowerCase().startsWith('www.') &&
+    !hasListedSuffix(bareHost.toLowerCase())
+  ) {
+    return null
+  }
+  const url = parse(`http://${text}`)
+  if (!url?.hostname) return null
+  const hasPath = authority.length < dotted.length
+  return {
+    kind: hasPath ? 'url' : 'domain',
+    url,
+    host: hostOf(url, writtenAuthority(text)),
+    userinfo: null,
+    scheme: null,
+  }
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest'
+import { decodeEntities, markupLinks } from '../../../src/core/check/markup'
+
+const read = (text: string) => markupLinks(text).map(({ target, shown }) => ({ target, shown }))
+
+describe('markupLinks', () => {
+  it.each([
+    ['<a href="https://a.example/x">Logga in</a>', 'https://a.example/x', 'Logga in'],
+    ["<a class='btn' href='https://a.example/x'>Logga in</a>", 'https://a.example/x', 'Logga in'],
+    ['<a href=https://a.example/x>Logga in</a>', 'https://a.example/x', 'Logga in'],
+    ['<A HREF="https://a.example/x">Logga in</A>', 'https://a.example/x', 'Logga in'],
+    ['<a href="https://a.example/?a=1&amp;b=2">x</a>', 'https://a.example/?a=1&b=2', 'x'],
+    ['<a href="https://a.example/x"><b>jemfix.com</b></a>', 'https://a.example/x', 'jemfix.com'],
+    ['<a\nhref = "tel:+46701740605" >Ring</a>', 'tel:+46701740605', 'Ring'],
+    ['[jemfix.com](https://a.example/x)', 'https://a.example/x', 'jemfix.com'],
+    ['[Logga in](<https://a.example/x> "Titel")', 'https://a.example/x', 'Logga in'],
+  ])('reads %s', (text, target, shown) => {
+    expect(read(text)).toEqual([{ target, shown }])
+  })
+
+  it('reads an anchor that is never closed up to the next anchor', () => {
+    expect(read('<a href="https://a.example/">ett <a href="https://b.example/">två</a>')).toEqual([
+      { target: 'https://a.example/', shown: 'ett' },
+      { target: 'https://b.example/', shown: 'två' },
+    ])
+  })
+
+  it('gives the offsets of the target and of the whole link', () => {
+    const [link] = markupLinks('Se <a href="https://a.example/">här</a>!')
+    expect(link).toMatchObject({ targetAt: 12, start: 3, end: 39 })
+  })
+
+  it.each([
+    ['an anchor without href', '<a name="x">x</a>'],
+    ['a tag that never closes', '<a href="https://a.example/'],
+    ['an abbreviation tag', '<abbr title="x">x</abbr>'],
+    ['square brackets without a link', '[x] (y)'],
+  ])('finds nothing in %s', (_case, text) => {
+    expect(markupLinks(text)).toEqual([])
+  })
+})
+
+describe('decodeEntities', () => {
+  it('decodes named, decimal and hex references and leaves others alone', () => {
+    expect(decodeEntities('&amp;&#47;&#x2F;&lt;&unknown;&#0;')).toBe('&//<&unknown;&#0;')
+  })
+})

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest'
+import { tokenize } from '../../../src/core/check/tokens'
+
+const texts = (text: string) => tokenize(text).map((t) => t.text)
+
+describe('tokenize', () => {
+  it('splits at whitespace, quotes and angle brackets, and trims punctuation', () => {
+    expect(texts('Se (https://a.example/x), "b.example" och <c.example>.')).toEqual([
+      'Se',
+      'https://a.example/x',
+      'b.example',
+      'och',
+      'c.example',
+    ])
+  })
+
+  it('starts a new piece where a scheme begins inside one', () => {
+    expect(texts('href=https://a.example/ [x](https://b.example/) xhttps://c.example')).toEqual([
+      'href=',
+      'https://a.example/',
+      'x](',
+      'https://b.example/',
+      'xhttps://c.example',
+    ])
+  })
+
+  it('keeps a link inside a link in one piece', () => {
+    expect(texts('https://a.example/?u=https://b.example/')).toEqual([
+      'https://a.example/?u=https://b.example/',
+    ])
+  })
+
+  it('gives each piece its position and the piece before it', () => {
+    expect(tokenize('Ordernummer: 4471190')).toEqual([
+      { text: 'Ordernummer', start: 0, end: 11, wordBefore: null },
+      { text: '4471190', start: 13, end: 20, wordBefore: 'Ordernummer' },
+    ])
+  })
+})
