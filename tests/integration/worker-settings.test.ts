@@ -123,6 +123,8 @@ describe('a malformed SMTP_URL (finding 5)', () => {
     expect(((await res.json()) as { error: string }).error).toMatch(/unavailable/)
     await expectDigestRefused(worker, /digest not run: .*SMTP_URL/)
     expect(personalDataIn(worker.output(), { other: ['hunter2'] })).toEqual([])
+    // Parsed once for the isolate, not per request: one warning for every request and cron.
+    expect(worker.output().match(/mail is off: /g)).toHaveLength(1)
   }, 60_000)
 })
 
