@@ -16,7 +16,7 @@ import { InvalidRecordsError } from './core/record-issues'
 import { runDigest } from './digest/run-digest'
 import { describeScheduledDigest, runScheduledDigest } from './digest/scheduled-digest'
 import { BUNDLED_RECORDS } from './generated/records'
-import { SECURITY_HEADERS } from './http/security-headers'
+import { misconfigured } from './http/misconfigured'
 import { type Mailer, withMailer } from './mail/mailer'
 import { memoryRequestLimiter } from './rate-limit/memory-limiter'
 import { CHECK_LIMIT } from './rate-limit/policies'
@@ -113,20 +113,10 @@ function buildRuntime(env: Env): Runtime {
   const stores = sqlStores(d1Database(env.DB))
   const openMailer = mailerFor(settings.mail)
   const drainOutbox = async () => {
-    if (!openMailer) return
-    const counts = await withMailer(openMailer, (mailer) =>
-      drainConfirmationOutbox({
-        outbox: stores.outbox,
-        mailer,
-        catalog,
-        publicUrl: settings.publicUrl,
-        clock: () => new Date(),
-        maxMails: MAILS_PER_REQUEST,
-        log,
-      }),
-    )
-    const line = describeDrain(counts)
-    if (line) log(line)
+    if (openMailer)
+      await withMailer(openMailer, (mailer) =>
+        sendOutbox(stores, settings.publicUrl, mailer, MAILS_PER_REQUEST),
+      )
   }
   const app = createApp({
     catalog,
@@ -161,19 +151,19 @@ function buildRuntime(env: Env): Runtime {
   }
 }
 
-/** Every request, when the settings leave no site to serve: 503 with the CSP, never a 500. */
-function misconfigured(request: Request, problem: string): Response {
-  const headers = { ...SECURITY_HEADERS, 'Cache-Control': 'no-store', 'Retry-After': '300' }
-  if (new URL(request.url).pathname === '/healthz') {
-    return Response.json(
-      { status: 'unavailable', checks: { settings: { status: 'unavailable', problem } } },
-      { status: 503, headers },
-    )
-  }
-  return new Response('Webbplatsen är inte färdigkonfigurerad. Försök igen senare.', {
-    status: 503,
-    headers: { ...headers, 'Content-Type': 'text/plain; charset=UTF-8' },
+/** Sends confirmation mail waiting in the outbox, up to `maxMails`, and logs what it did. */
+async function sendOutbox(stores: Stores, publicUrl: string, mailer: Mailer, maxMails: number) {
+  const counts = await drainConfirmationOutbox({
+    outbox: stores.outbox,
+    mailer,
+    catalog,
+    publicUrl,
+    clock: () => new Date(),
+    maxMails,
+    log,
   })
+  const line = describeDrain(counts)
+  if (line) log(line)
 }
 
 /**
@@ -205,18 +195,7 @@ async function scheduled(runtime: Extract<Runtime, { ok: true }>, scheduledTime:
     })
   const result = openMailer
     ? await withMailer(openMailer, async (mailer) => {
-        const drained = describeDrain(
-          await drainConfirmationOutbox({
-            outbox: stores.outbox,
-            mailer,
-            catalog,
-            publicUrl: runtime.publicUrl,
-            clock: () => new Date(),
-            maxMails: MAILS_PER_CRON,
-            log,
-          }),
-        )
-        if (drained) log(drained)
+        await sendOutbox(stores, runtime.publicUrl, mailer, MAILS_PER_CRON)
         return digest(mailer)
       })
     : await digest(null)
