@@ -40,7 +40,8 @@ export function clientKey(address: string): string | null {
     .replace(/^\[(.*)\]$/, '$1')
     .replace(/%.*$/, '')
     .toLowerCase()
-  if (IPV4.test(trimmed)) return trimmed
+  // Decimal parts without leading zeros: 203.0.113.07 is 203.0.113.7.
+  if (IPV4.test(trimmed)) return trimmed.split('.').map(Number).join('.')
   if (!trimmed.includes(':')) return null
   const groups = ipv6Groups(trimmed)
   if (!groups) return null

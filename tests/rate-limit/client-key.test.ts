@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { clientKey } from '../../src/rate-limit/client-key'
 
 describe('clientKey: whom a rate limit counts (finding 7)', () => {
-  it('keys an IPv4 address as itself', () => {
+  it('keys an IPv4 address as itself, however it is spelled', () => {
     expect(clientKey('203.0.113.7')).toBe('203.0.113.7')
+    expect(clientKey(' 203.0.113.07 ')).toBe('203.0.113.7')
   })
 
   it.each([
