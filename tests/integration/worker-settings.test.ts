@@ -185,8 +185,12 @@ describe('the shipped wrangler.toml deployed as is: no SMTP_URL, a localhost PUB
     expect(body.checks.mail?.problem).toMatch(/PUBLIC_URL/)
   })
 
-  it('takes no subscription it cannot mail, and refuses digests without moving a cursor', async () => {
+  it('logs no one, takes no subscription it cannot mail, and refuses digests without moving a cursor (finding 3)', async () => {
     const res = await subscribe(worker, `nomail@${SUBSCRIBER_DOMAIN}`)
+    // Checked first and after a pause: this Worker used to log each message it could not
+    // send, with the address and live confirmation and unsubscribe links.
+    await new Promise((r) => setTimeout(r, 1500))
+    expect(personalDataIn(worker.output())).toEqual([])
     expect(res.status).toBe(503)
     await expectDigestRefused(worker, /digest not run: .*SMTP_URL/)
     expect(personalDataIn(worker.output())).toEqual([])
