@@ -83,7 +83,15 @@ export async function startWorkerDev(
     } catch {
       // starting
     }
-    if (Date.now() > deadline) throw new Error(`wrangler dev did not start:\n${output}`)
+    if (Date.now() > deadline) {
+      // Its workerd children would otherwise outlive the test run.
+      try {
+        process.kill(-child.pid!, 'SIGKILL')
+      } catch {
+        // already gone
+      }
+      throw new Error(`wrangler dev did not start:\n${output}`)
+    }
     await new Promise((r) => setTimeout(r, 200))
   }
   return {
