@@ -40,10 +40,12 @@ export async function benchWorker(): Promise<void> {
   await Promise.all(
     records.map((r) => writeFile(join(alertsDir, r.name.replace('bench/', '')), r.text)),
   )
-  await run(process.execPath, ['--import', 'tsx', 'src/cli/bundle-records.ts', alertsDir])
+  // wrangler's [build] command bundles ALERTS_DIR, so both the dry run and wrangler dev
+  // build from the fictional records.
+  const buildEnv = { ALERTS_DIR: alertsDir }
   try {
     await run('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', join(dir, 'dist')], {
-      env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
+      env: { ...process.env, ...buildEnv, WRANGLER_SEND_METRICS: 'false' },
     })
     const gzip = await run(process.execPath, [
       '--import',
@@ -51,9 +53,11 @@ export async function benchWorker(): Promise<void> {
       'src/cli/bundle-size.ts',
       join(dir, 'dist'),
     ])
-    const worker = await startWorkerDev(join(dir, 'state'), {
-      PUBLIC_URL: 'https://varningar.example.se',
-    })
+    const worker = await startWorkerDev(
+      join(dir, 'state'),
+      { PUBLIC_URL: 'https://varningar.example.se' },
+      { env: buildEnv },
+    )
     try {
       const target = records[500]!.name.replace('bench/', '').replace('.yaml', '')
       const body = JSON.stringify({
@@ -61,10 +65,16 @@ export async function benchWorker(): Promise<void> {
         sender: `${target} <info@gmail.com>`,
       })
       const base = await timings(() => fetch(`${worker.url}/healthz`))
+      // Each check from its own client address: the checker's limit (60 a minute per client)
+      // is measured as part of every request, but never refuses one here.
+      let client = 0
       const check = await timings(() =>
         fetch(`${worker.url}/api/check`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
+          headers: {
+            'Content-Type': 'application/json',
+            'cf-connecting-ip': `10.0.${(++client >> 8) & 255}.${client & 255}`,
+          },
           body,
         }),
       )

@@ -4,11 +4,14 @@ import type { ClientErrorStatusCode } from 'hono/utils/http-status'
 import type { RouteDeps } from './app-context'
 import type { Catalog } from './core/catalog'
 import { buildContactIndex, type ContactIndex } from './core/check/contact-index'
+import { createHealth, type MailHealth } from './health/health'
 import { RenderCache } from './http/cached-page'
-import { clientError, notFound, wantsJson } from './http/errors'
+import { clientError, notFound, unavailable, wantsJson } from './http/errors'
 import { allowedMethods } from './http/method-not-allowed'
+import { limitPerClient } from './http/request-limit'
 import { NO_STORE_HEADERS, SECURITY_HEADERS } from './http/security-headers'
 import type { Mailer } from './mail/mailer'
+import type { RequestLimiter } from './rate-limit/request-limiter'
 import { apiAlertRoutes } from './routes/api-alerts'
 import { assetRoutes } from './routes/assets'
 import { checkRoutes } from './routes/check'
@@ -17,6 +20,8 @@ import { feedRoutes } from './routes/feed'
 import { infoPageRoutes } from './routes/info-pages'
 import { pageRoutes } from './routes/pages'
 import { subscriptionRoutes } from './routes/subscriptions'
+import { describeError } from './security/redact'
+import { isTransientDatabaseError } from './store/retrying-database'
 import type { SubscriptionStores } from './store/sql-stores'
 import { drainConfirmationOutbox, singleFlight } from './subscriptions/confirmation-outbox'
 import { createSubscriptionService } from './subscriptions/subscription-service'
@@ -27,10 +32,14 @@ export interface AppDeps {
   /** Absolute base URL for links in the feed, mail and canonical tags; no trailing slash needed. */
   publicUrl: string
   stores: SubscriptionStores
-  mailer: Mailer
+  /**
+   * Sends confirmation mail for the default outbox drain. A runtime whose connections must
+   * not outlive a request (the Worker) passes `drainOutbox` instead, opening its own.
+   */
+  mailer?: Mailer
   clock?: () => Date
-  /** The client's address for rate limiting, as the platform knows it. */
-  clientIp: (c: Context) => string
+  /** The client's address for rate limiting, as the platform knows it; null if it does not. */
+  clientIp: (c: Context) => string | null
   /** Runs work after the response; defaults to fire-and-forget. */
   defer?: (c: Context, task: Promise<unknown>) => void
   /**
@@ -42,26 +51,30 @@ export interface AppDeps {
   logError?: (error: unknown) => void
   /** The checker's index, if built ahead (the Worker builds it at start-up, outside any request). */
   contactIndex?: ContactIndex
+  /** Where readers report an error in a record (CONTACT_EMAIL), named on /about. */
+  contactEmail?: string | undefined
+  /** Limits /check and /api/check per client. None by default (tests, benchmarks). */
+  checkLimiter?: RequestLimiter
+  /** What /healthz says about mail, and whether subscriptions are refused; fine by default. */
+  mailHealth?: MailHealth
+  /** Bad settings the runtime fell back from, reported by /healthz. */
+  settingsProblems?: readonly string[]
 }
 
 /** Builds the whole site: pages, feed, checker, subscriptions, JSON API and health check. */
 export function createApp(deps: AppDeps) {
-  const logError = deps.logError ?? console.error
+  const logError = deps.logError ?? ((error: unknown) => console.error(describeError(error)))
   const publicUrl = deps.publicUrl.replace(/\/+$/, '')
   const clock = deps.clock ?? (() => new Date())
   const defer = deps.defer ?? ((_c, task) => void task.catch(logError))
-  const drainOutbox =
-    deps.drainOutbox ??
-    singleFlight(() =>
-      drainConfirmationOutbox({
-        outbox: deps.stores.outbox,
-        mailer: deps.mailer,
-        catalog: deps.catalog,
-        publicUrl,
-        clock,
-        logError,
-      }),
-    )
+  const drainOutbox = deps.drainOutbox ?? defaultDrain(deps, publicUrl, clock)
+  const mailHealth = deps.mailHealth ?? { problem: null, refusesSubscriptions: false }
+  const health = createHealth({
+    schema: deps.stores.schema,
+    mail: mailHealth,
+    settingsProblems: deps.settingsProblems ?? [],
+    alerts: deps.catalog.alerts.length,
+  })
   const routeDeps: RouteDeps = {
     catalog: deps.catalog,
     publicUrl,
@@ -70,19 +83,33 @@ export function createApp(deps: AppDeps) {
       service: createSubscriptionService({ stores: deps.stores, catalog: deps.catalog, clock }),
       clientIp: deps.clientIp,
       mailQueued: (c) => defer(c, drainOutbox()),
+      unavailable: async (action) =>
+        (action === 'subscribe' && mailHealth.refusesSubscriptions) ||
+        (await health.databaseProblem()) !== null,
     },
   }
   // No app-wide middleware: every response is built with SECURITY_HEADERS (see
   // security-headers.ts), which keeps Hono on its single-handler fast path.
   const app = new Hono()
-  app.get('/healthz', (c) =>
-    c.json({ status: 'ok', alerts: deps.catalog.alerts.length }, 200, NO_STORE_HEADERS),
-  )
+  app.get('/healthz', async (c) => {
+    const report = await health.report()
+    return c.json(report, report.status === 'unavailable' ? 503 : 200, NO_STORE_HEADERS)
+  })
   app.route('/', pageRoutes(routeDeps))
   app.route('/', feedRoutes(routeDeps))
-  app.route('/', infoPageRoutes(routeDeps))
+  app.route('/', infoPageRoutes(routeDeps, { contactEmail: deps.contactEmail }))
   app.route('/', crawlerRoutes(routeDeps))
   app.route('/', assetRoutes(routeDeps))
+  if (deps.checkLimiter) {
+    // Registered before the checker's routes, so it runs first and reads nothing but the key.
+    const perClient = limitPerClient(
+      deps.checkLimiter,
+      deps.clientIp,
+      'För många kontroller på kort tid. Vänta en minut och försök igen.',
+    )
+    app.post('/check', perClient)
+    app.post('/api/check', perClient)
+  }
   app.route('/', checkRoutes(routeDeps, deps.contactIndex ?? buildContactIndex(deps.catalog)))
   app.route('/', subscriptionRoutes(routeDeps))
   app.route('/api', apiAlertRoutes(routeDeps))
@@ -113,12 +140,38 @@ export function createApp(deps: AppDeps) {
             : 'Formuläret skickades från en annan webbplats. Ladda om sidan och försök igen.'
       return clientError(c, error.status as ClientErrorStatusCode, message)
     }
+    if (isTransientDatabaseError(error)) {
+      // Retried already (store/retrying-database.ts); the database is away for now.
+      return unavailable(
+        c,
+        wantsJson(c)
+          ? 'the service is unavailable right now; try again later'
+          : 'Tjänsten är tillfälligt otillgänglig. Försök igen om en stund.',
+        'Tillfälligt otillgänglig',
+        30,
+      )
+    }
     logError(error)
     return wantsJson(c)
       ? c.json({ error: 'internal error' }, 500, SECURITY_HEADERS)
       : c.text('Ett internt fel uppstod. Försök igen om en stund.', 500, SECURITY_HEADERS)
   })
   return app
+}
+
+/** Drains the outbox through `deps.mailer`, one drain at a time. */
+function defaultDrain(deps: AppDeps, publicUrl: string, clock: () => Date) {
+  const { mailer } = deps
+  if (!mailer) throw new Error('createApp needs a mailer or a drainOutbox')
+  return singleFlight(() =>
+    drainConfirmationOutbox({
+      outbox: deps.stores.outbox,
+      mailer,
+      catalog: deps.catalog,
+      publicUrl,
+      clock,
+    }),
+  )
 }
 
 export type App = ReturnType<typeof createApp>

@@ -2,14 +2,22 @@ import { mkdir } from 'node:fs/promises'
 import type { Server } from 'node:http'
 import { serve } from '@hono/node-server'
 import { getConnInfo } from '@hono/node-server/conninfo'
-import { scheduleDaily } from './adapters/node/daily-schedule'
+import { scheduleTicks } from './adapters/node/daily-schedule'
 import { createNodeRuntime } from './adapters/node/node-runtime'
 import { createApp } from './app'
 import { InvalidRecordsError } from './core/record-issues'
-import { describeOutcome, runDigest } from './digest/run-digest'
+import { runDigest } from './digest/run-digest'
+import { describeScheduledDigest, runScheduledDigest } from './digest/scheduled-digest'
 import { clientAddress } from './http/client-address'
-import { isLoopbackUrl, parseNodeSettings } from './node-settings'
-import { drainConfirmationOutbox, singleFlight } from './subscriptions/confirmation-outbox'
+import { memoryRequestLimiter } from './rate-limit/memory-limiter'
+import { CHECK_LIMIT } from './rate-limit/policies'
+import { describeError } from './security/redact'
+import { isLoopbackUrl, parseNodeSettings } from './settings/node-settings'
+import {
+  describeDrain,
+  drainConfirmationOutbox,
+  singleFlight,
+} from './subscriptions/confirmation-outbox'
 
 /** How often the outbox is looked at for mail whose retry is due. */
 const OUTBOX_POLL_MS = 15_000
@@ -27,20 +35,23 @@ async function main() {
 
   // Confirmation mail leaves from the outbox table: after each accepted request, every
   // OUTBOX_POLL_MS for retries, and at start-up for whatever a crash left behind.
-  const drainOutbox = singleFlight(() =>
-    drainConfirmationOutbox({
+  const drainOutbox = singleFlight(async () => {
+    const counts = await drainConfirmationOutbox({
       outbox: stores.outbox,
       mailer,
       catalog,
       publicUrl: settings.PUBLIC_URL,
       clock: () => new Date(),
-    }),
-  )
+      log: (line) => console.log(line),
+    })
+    const line = describeDrain(counts)
+    if (line) console.log(line)
+  })
+  // Logged without the people in them: errors here may quote a relay's refusal.
+  const logError = (error: unknown) => console.error(describeError(error))
   const pending = new Set<Promise<unknown>>()
   const track = (task: Promise<unknown>) => {
-    const tracked = task
-      .catch((error: unknown) => console.error(error))
-      .finally(() => pending.delete(tracked))
+    const tracked = task.catch(logError).finally(() => pending.delete(tracked))
     pending.add(tracked)
   }
   const outboxTimer = setInterval(() => track(drainOutbox()), OUTBOX_POLL_MS)
@@ -62,6 +73,16 @@ async function main() {
       ),
     defer: (_c, task) => track(task),
     drainOutbox,
+    logError,
+    contactEmail: settings.CONTACT_EMAIL,
+    // This process is the only one its clients reach, so its memory holds the checker's limit.
+    checkLimiter: memoryRequestLimiter(CHECK_LIMIT),
+    mailHealth: {
+      problem: settings.SMTP_URL
+        ? null
+        : `SMTP_URL is not set: mail is written to ${settings.DATA_DIR}/outbox, not sent`,
+      refusesSubscriptions: false,
+    },
   })
 
   const digestRefusal =
@@ -71,23 +92,27 @@ async function main() {
   const schedule =
     settings.DIGEST_HOUR === 'off'
       ? null
-      : scheduleDaily({
-          hour: settings.DIGEST_HOUR,
-          timeZone: settings.DIGEST_TIMEZONE,
+      : scheduleTicks({
+          onError: logError,
           task: async () => {
-            if (digestRefusal) {
-              console.error(`digest not sent: ${digestRefusal}`)
-              return
-            }
-            const outcome = await runDigest({
-              catalog,
+            const result = await runScheduledDigest({
+              schedule: { hour: settings.DIGEST_HOUR, timeZone: settings.DIGEST_TIMEZONE },
               store: stores.digest,
-              mailer,
-              publicUrl: settings.PUBLIC_URL,
-              clock: () => new Date(),
-              leaseMs: settings.DIGEST_LEASE_SECONDS * 1000,
+              now: new Date(),
+              refusal: digestRefusal,
+              run: () =>
+                runDigest({
+                  catalog,
+                  store: stores.digest,
+                  mailer,
+                  publicUrl: settings.PUBLIC_URL,
+                  clock: () => new Date(),
+                  leaseMs: settings.DIGEST_LEASE_SECONDS * 1000,
+                  logError,
+                }),
             })
-            console.log(describeOutcome(outcome))
+            const line = describeScheduledDigest(result)
+            if (line) console.log(line)
           },
         })
 

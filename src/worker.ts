@@ -1,32 +1,48 @@
-import type { D1Database, ExportedHandler, ScheduledController } from '@cloudflare/workers-types'
-import { z } from 'zod'
+import type {
+  D1Database,
+  ExecutionContext,
+  ExportedHandler,
+  RateLimit,
+  ScheduledController,
+} from '@cloudflare/workers-types'
 import { createSmtpMailer } from './adapters/smtp/smtp-mailer'
 import { d1Database } from './adapters/worker/d1-database'
-import { createApp } from './app'
+import { createLogMailer } from './adapters/worker/log-mailer'
+import { rateLimitBinding } from './adapters/worker/rate-limit-binding'
+import { type App, createApp } from './app'
 import { assembleCatalog, type Catalog } from './core/catalog'
 import { buildContactIndex } from './core/check/contact-index'
 import { InvalidRecordsError } from './core/record-issues'
-import { describeOutcome, runDigest } from './digest/run-digest'
+import { runDigest } from './digest/run-digest'
+import { describeScheduledDigest, runScheduledDigest } from './digest/scheduled-digest'
 import { BUNDLED_RECORDS } from './generated/records'
-import type { Mailer } from './mail/mailer'
+import { misconfigured } from './http/misconfigured'
+import { type Mailer, withMailer } from './mail/mailer'
+import { memoryRequestLimiter } from './rate-limit/memory-limiter'
+import { CHECK_LIMIT } from './rate-limit/policies'
+import { describeError } from './security/redact'
+import { parseWorkerSettings, type WorkerMail } from './settings/worker-settings'
 import { type Stores, sqlStores } from './store/sql-stores'
-import { drainConfirmationOutbox } from './subscriptions/confirmation-outbox'
+import { describeDrain, drainConfirmationOutbox } from './subscriptions/confirmation-outbox'
 
 /** Bindings and vars from wrangler.toml, and secrets set with `wrangler secret put`. */
 export interface Env {
   DB: D1Database
+  /** The checker's limit: [[ratelimits]] in wrangler.toml. */
+  CHECK_RATE_LIMITER?: RateLimit
   PUBLIC_URL?: string
   MAIL_FROM?: string
   SMTP_URL?: string
+  CONTACT_EMAIL?: string
+  DIGEST_HOUR?: string
+  DIGEST_TIMEZONE?: string
+  ENVIRONMENT?: string
 }
 
-const SettingsSchema = z.object({
-  PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'PUBLIC_URL must be an http(s) URL' }),
-  MAIL_FROM: z.string().min(3).optional(),
-  SMTP_URL: z
-    .url({ protocol: /^smtps?$/, error: 'SMTP_URL must be an smtp:// or smtps:// URL' })
-    .optional(),
-})
+/** Confirmation mails one request's drain sends at most; the cron takes the rest. */
+const MAILS_PER_REQUEST = 10
+/** …and one cron run, every 5 minutes. */
+const MAILS_PER_CRON = 500
 
 // Records were validated when the bundle was built; only the cross-record rules run here.
 const assembled = assembleCatalog(BUNDLED_RECORDS)
@@ -35,83 +51,185 @@ const catalog: Catalog = assembled.catalog
 // Built in global scope, which runs at start-up, so no request pays for it.
 const contactIndex = buildContactIndex(catalog)
 
-/** Without SMTP_URL (local dev) mail is logged, not sent: a Worker has no disk for an outbox. */
-const logMailer: Mailer = {
-  async send(message) {
-    console.log(`mail to ${message.to} not sent (no SMTP_URL): ${message.subject}\n${message.text}`)
-    return { messageId: message.messageId, response: 'logged' }
-  },
-  async close() {},
-}
+const log = (line: string) => console.log(line)
+const logError = (error: unknown) => console.error(describeError(error))
 
-interface Runtime {
-  settings: z.infer<typeof SettingsSchema> & { PUBLIC_URL: string; MAIL_FROM: string }
-  stores: Stores
-  mailer: Mailer
-}
+/** What an isolate builds once from its settings: parsed once, never per request. */
+type Runtime =
+  | { ok: false; problem: string }
+  | {
+      ok: true
+      app: App
+      stores: Stores
+      publicUrl: string
+      schedule: { hour: number | 'off'; timeZone: string }
+      /**
+       * Opens a mail transport for one invocation, which closes it before it ends: in workerd
+       * a socket belongs to the request or cron that opened it. Null when no mail can go out.
+       */
+      openMailer: (() => Mailer) | null
+      /** Why digests must not run here, or null. */
+      digestRefusal: string | null
+    }
 
-let runtime: Runtime | undefined
+const runtimes = new WeakMap<Env, Runtime>()
 
 function runtimeFor(env: Env): Runtime {
-  if (runtime) return runtime
-  const parsed = SettingsSchema.parse({
-    PUBLIC_URL: env.PUBLIC_URL,
-    MAIL_FROM: env.MAIL_FROM || undefined,
-    SMTP_URL: env.SMTP_URL || undefined,
-  })
-  const publicUrl = parsed.PUBLIC_URL.replace(/\/+$/, '')
-  const from = parsed.MAIL_FROM ?? `Bedrägerivarningar <noreply@${new URL(publicUrl).hostname}>`
-  runtime = {
-    settings: { ...parsed, PUBLIC_URL: publicUrl, MAIL_FROM: from },
-    stores: sqlStores(d1Database(env.DB)),
-    // One message per connection lifetime is the safe choice in an isolate that may be frozen.
-    mailer: parsed.SMTP_URL
-      ? createSmtpMailer({ url: parsed.SMTP_URL, from, maxConnections: 2 })
-      : logMailer,
+  let runtime = runtimes.get(env)
+  if (!runtime) {
+    runtime = buildRuntime(env)
+    runtimes.set(env, runtime)
   }
   return runtime
 }
 
-let app: ReturnType<typeof createApp> | undefined
+function mailerFor(mail: WorkerMail): (() => Mailer) | null {
+  if (mail.kind === 'off') return null
+  if (mail.kind === 'log') return () => createLogMailer(log)
+  // Short timeouts: a drain runs in the time the platform grants after the answer.
+  return () =>
+    createSmtpMailer({ url: mail.url, from: mail.from, maxConnections: 2, timeoutMs: 10_000 })
+}
+
+function digestRefusalFor(mail: WorkerMail): string | null {
+  if (mail.kind === 'off') return mail.problem
+  if (mail.kind === 'log')
+    return 'SMTP_URL is not set: in development mail goes to the log, and digests do not run, so no cursor moves'
+  return null
+}
+
+function buildRuntime(env: Env): Runtime {
+  const settings = parseWorkerSettings({ ...env })
+  if (!settings.ok) {
+    console.error(`settings: ${settings.problem}; every request answers 503`)
+    return settings
+  }
+  const problems = [...settings.problems]
+  if (!env.CHECK_RATE_LIMITER)
+    problems.push('the CHECK_RATE_LIMITER binding is missing: checks are limited per isolate only')
+  for (const problem of problems) console.warn(`settings: ${problem}`)
+  if (settings.mail.kind === 'off') console.warn(`mail is off: ${settings.mail.problem}`)
+
+  const stores = sqlStores(d1Database(env.DB))
+  const openMailer = mailerFor(settings.mail)
+  const drainOutbox = async () => {
+    if (openMailer)
+      await withMailer(openMailer, (mailer) =>
+        sendOutbox(stores, settings.publicUrl, mailer, MAILS_PER_REQUEST),
+      )
+  }
+  const app = createApp({
+    catalog,
+    publicUrl: settings.publicUrl,
+    stores,
+    clientIp: (c) => c.req.header('cf-connecting-ip') ?? null,
+    // A drain per request, run within that request's waitUntil and never shared with
+    // another: its SMTP connection is opened and closed inside it. Claims keep concurrent
+    // drains off the same mail.
+    defer: (c, task) => c.executionCtx.waitUntil(task.catch(logError)),
+    drainOutbox,
+    logError,
+    contactIndex,
+    contactEmail: settings.contactEmail,
+    checkLimiter: env.CHECK_RATE_LIMITER
+      ? rateLimitBinding(env.CHECK_RATE_LIMITER, CHECK_LIMIT.periodMs / 1000)
+      : memoryRequestLimiter(CHECK_LIMIT),
+    mailHealth: {
+      problem: settings.mail.kind === 'off' ? settings.mail.problem : null,
+      refusesSubscriptions: settings.mail.kind === 'off',
+    },
+    settingsProblems: problems,
+  })
+  return {
+    ok: true,
+    app,
+    stores,
+    publicUrl: settings.publicUrl,
+    schedule: settings.digest,
+    openMailer,
+    digestRefusal: digestRefusalFor(settings.mail),
+  }
+}
+
+/** Sends confirmation mail waiting in the outbox, up to `maxMails`, and logs what it did. */
+async function sendOutbox(stores: Stores, publicUrl: string, mailer: Mailer, maxMails: number) {
+  const counts = await drainConfirmationOutbox({
+    outbox: stores.outbox,
+    mailer,
+    catalog,
+    publicUrl,
+    clock: () => new Date(),
+    maxMails,
+    log,
+  })
+  const line = describeDrain(counts)
+  if (line) log(line)
+}
+
+/**
+ * The cron (every 5 minutes, wrangler.toml): sends confirmation mail still in the outbox
+ * (a relay that was down, a drain cut short), then starts the digest if it is due. Both use
+ * one SMTP transport opened for this invocation and closed before it ends.
+ */
+async function scheduled(runtime: Extract<Runtime, { ok: true }>, scheduledTime: Date) {
+  const { stores, openMailer } = runtime
+  const digest = (mailer: Mailer | null) =>
+    runScheduledDigest({
+      schedule: runtime.schedule,
+      store: stores.digest,
+      now: scheduledTime,
+      refusal: runtime.digestRefusal,
+      // Without a transport there is always a refusal, so this never runs then.
+      run: () =>
+        mailer
+          ? runDigest({
+              catalog,
+              store: stores.digest,
+              mailer,
+              publicUrl: runtime.publicUrl,
+              clock: () => new Date(),
+              concurrency: 2,
+              logError,
+            })
+          : Promise.reject(new Error('no mail transport')),
+    })
+  const result = openMailer
+    ? await withMailer(openMailer, async (mailer) => {
+        await sendOutbox(stores, runtime.publicUrl, mailer, MAILS_PER_CRON)
+        return digest(mailer)
+      })
+    : await digest(null)
+  const line = describeScheduledDigest(result)
+  if (line) log(line)
+}
 
 type WorkerResponse = ReturnType<NonNullable<ExportedHandler<Env>['fetch']>>
 
 export default {
   fetch(request, env, ctx) {
-    const { settings, stores, mailer } = runtimeFor(env)
-    app ??= createApp({
-      catalog,
-      publicUrl: settings.PUBLIC_URL,
-      stores,
-      mailer,
-      clientIp: (c) => c.req.header('cf-connecting-ip') ?? 'unknown',
-      defer: (c, task) => c.executionCtx.waitUntil(task),
-      // A drain per request, never one shared across requests: an isolate must not await work
-      // started by another request. Claims keep concurrent drains off the same mail.
-      drainOutbox: () =>
-        drainConfirmationOutbox({
-          outbox: stores.outbox,
-          mailer,
-          catalog,
-          publicUrl: settings.PUBLIC_URL,
-          clock: () => new Date(),
-        }),
-      contactIndex,
-    })
+    const runtime = runtimeFor(env)
     // Hono is typed with the DOM's Request/Response, wrangler with workers-types': same objects.
-    return app.fetch(request as unknown as Request, env, ctx) as unknown as WorkerResponse
+    if (!runtime.ok)
+      return misconfigured(
+        request as unknown as Request,
+        runtime.problem,
+      ) as unknown as WorkerResponse
+    return runtime.app.fetch(request as unknown as Request, env, ctx) as unknown as WorkerResponse
   },
 
-  async scheduled(_controller: ScheduledController, env) {
-    const { settings, stores, mailer } = runtimeFor(env)
-    const outcome = await runDigest({
-      catalog,
-      store: stores.digest,
-      mailer,
-      publicUrl: settings.PUBLIC_URL,
-      clock: () => new Date(),
-      concurrency: 2,
-    })
-    console.log(describeOutcome(outcome))
+  async scheduled(controller: ScheduledController, env: Env, _ctx: ExecutionContext) {
+    const runtime = runtimeFor(env)
+    if (!runtime.ok) {
+      console.error(`cron skipped: ${runtime.problem}`)
+      return
+    }
+    try {
+      await scheduled(runtime, new Date(controller.scheduledTime))
+    } catch (error) {
+      // Logged without people in it, and failed, so Cloudflare records the cron as failed.
+      const line = describeError(error)
+      console.error(`cron failed: ${line}`)
+      throw new Error(line)
+    }
   },
 } satisfies ExportedHandler<Env>

@@ -98,9 +98,12 @@ export function PrivacyPage({ publicUrl }: { publicUrl: string }) {
         <li>vilka varningar vi har skickat till dig och när, så att inget skickas två gånger.</li>
       </ul>
       <p>
-        För att stoppa missbruk räknar vi hur många anmälningar som görs från varje IP-adress per
-        timme och hur många bekräftelsemejl som går till varje adress per dygn. En räknare raderas
-        när dess timme eller dygn är slut. En adress som inte bekräftas inom en vecka raderas.
+        För att stoppa missbruk håller vi reda på hur många anmälningar som kommer från varje
+        IP-adress (för IPv6 det /64-nät som adressen hör till) och hur många bekräftelsemejl som går
+        till varje e-postadress. Uppgiften raderas när den inte längre begränsar något, senast efter
+        en timme för IP-adresser och ett dygn för e-postadresser. Kontrollen av meddelanden
+        begränsas också per IP-adress, i en minut och bara i minnet; det du klistrar in sparas
+        aldrig. En adress som inte bekräftas inom en vecka raderas.
       </p>
       <p>Uppgifterna används bara för att skicka de varningar du har bett om.</p>
       <h2>Så avslutar du</h2>

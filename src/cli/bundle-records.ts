@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { readRecordFiles } from '../adapters/node/record-files'
 import { buildCatalog } from '../core/catalog'
@@ -8,7 +8,8 @@ import { parseRecord } from '../core/records'
 /**
  * npm run bundle:records [dir] [out] — validates alerts/ exactly like `npm run validate` and
  * writes the records as a TypeScript module for the Worker, which has no file system.
- * Fails, writing nothing, on any invalid record.
+ * Fails, writing nothing, on any invalid record. Also wrangler.toml's [build] command, so
+ * `wrangler dev` and a plain `wrangler deploy` run it too; ALERTS_DIR picks another folder.
  */
 const dir = process.argv[2] ?? process.env.ALERTS_DIR ?? './alerts'
 const out = process.argv[3] ?? 'src/generated/records.ts'
@@ -29,6 +30,14 @@ import type { ValidatedRecord } from '../core/catalog'
 
 export const BUNDLED_RECORDS: ValidatedRecord[] = ${JSON.stringify(records, null, 2)}
 `
-await mkdir(dirname(out), { recursive: true })
-await writeFile(out, source)
-console.log(`${records.length} record(s) from ${dir} bundled into ${out}`)
+const current = await readFile(out, 'utf8').catch(() => null)
+if (current === source) {
+  console.log(`${records.length} record(s) from ${dir} already bundled in ${out}`)
+} else {
+  // Written whole or not at all: several builds may run at once (tests start wrangler twice).
+  await mkdir(dirname(out), { recursive: true })
+  const temporary = `${out}.${process.pid}.tmp`
+  await writeFile(temporary, source)
+  await rename(temporary, out)
+  console.log(`${records.length} record(s) from ${dir} bundled into ${out}`)
+}

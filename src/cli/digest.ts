@@ -2,7 +2,7 @@ import { createNodeRuntime } from '../adapters/node/node-runtime'
 import { watchParent } from '../adapters/node/parent-watch'
 import { InvalidRecordsError } from '../core/record-issues'
 import { type DigestProgress, describeOutcome, runDigest } from '../digest/run-digest'
-import { isLoopbackUrl, parseNodeSettings } from '../node-settings'
+import { isLoopbackUrl, parseNodeSettings } from '../settings/node-settings'
 
 /** After a stop is asked for, in-flight messages get this long to finish before the exit. */
 const STOP_GRACE_MS = 10_000

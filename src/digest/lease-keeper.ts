@@ -48,7 +48,14 @@ export async function holdLease(options: LeaseOptions): Promise<HeldLease | null
       if (clock().getTime() >= validUntil) markLost()
     }
   }
-  const timer = setInterval(() => void renew(), Math.max(10, Math.floor(ttlMs / 4)))
+  // A renewal still on its way when the lease is released would extend it again afterwards.
+  let renewing: Promise<void> = Promise.resolve()
+  const timer = setInterval(
+    () => {
+      renewing = renew()
+    },
+    Math.max(10, Math.floor(ttlMs / 4)),
+  )
   ;(timer as { unref?: () => void }).unref?.()
   return {
     lease,
@@ -58,6 +65,8 @@ export async function holdLease(options: LeaseOptions): Promise<HeldLease | null
     },
     release: async () => {
       clearInterval(timer)
+      await renewing
+      lost = true
       await store.releaseLease(lease)
     },
   }

@@ -197,7 +197,9 @@ export async function runDigest(deps: DigestDeps): Promise<DigestOutcome> {
       await store.finishRun(runId, progress, clock().toISOString(), held.lease, status)
     return { ...progress, runId, status }
   } finally {
-    await held.release()
+    // Released whatever happened above. If even that fails (the database is gone), the lease
+    // still expires within its short time to live, because the heartbeat has stopped.
+    await held.release().catch((error: unknown) => logError(error))
   }
 }
 

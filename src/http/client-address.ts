@@ -16,7 +16,8 @@ export function parseIpAddress(value: string): string | null {
 }
 
 /**
- * The client's address behind `hops` trusted proxies. Each proxy appends the address it
+ * The client's address behind `hops` trusted proxies, or null when not even the socket's
+ * peer is known (the connection is already gone). Each proxy appends the address it
  * received the request from, so only the entries on the right were written by proxies we
  * trust: the client's is the `hops`-th from the right. Everything to its left was written
  * by the client and may be anything. With fewer entries than hops, or an entry that is not
@@ -27,8 +28,8 @@ export function clientAddress(
   forwardedFor: string | undefined,
   hops: TrustedProxyHops,
   peer: string | undefined,
-): string {
-  const fallback = peer ? (parseIpAddress(peer) ?? peer) : 'unknown'
+): string | null {
+  const fallback = peer ? (parseIpAddress(peer) ?? peer) : null
   if (hops <= 0 || !forwardedFor) return fallback
   const entries = forwardedFor.split(',')
   const entry = entries[entries.length - hops]

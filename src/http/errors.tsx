@@ -29,3 +29,19 @@ export async function clientError(
   const page = <ErrorPage title={title} message={message} status={status} />
   return c.html(await renderHtml(page), status, NO_STORE_HEADERS)
 }
+
+/**
+ * 503 with Retry-After: the request was fine, but something it needs is missing right now
+ * (the database schema, a mail transport). Never a 500: nothing failed unexpectedly.
+ */
+export async function unavailable(
+  c: Context,
+  message: string,
+  title: string,
+  retryAfterSeconds = 300,
+): Promise<Response> {
+  const headers = { ...NO_STORE_HEADERS, 'Retry-After': String(retryAfterSeconds) }
+  if (wantsJson(c)) return c.json({ error: message }, 503, headers)
+  const page = <ErrorPage title={title} message={message} status={503} />
+  return c.html(await renderHtml(page), 503, headers)
+}

@@ -1,3 +1,5 @@
+import { redact } from '../security/redact'
+
 /** A finished message: both bodies are already rendered and escaped. */
 export interface MailMessage {
   to: string
@@ -37,13 +39,44 @@ export function classifyMailError(error: unknown): FailureKind {
   return 'temporary'
 }
 
-/** A thrown value as one log-safe line, whatever was thrown. */
+/**
+ * A thrown value as one line that is safe to log or store, whatever was thrown: nodemailer's
+ * code, command and reply code, then its message without the addresses and tokens that
+ * servers and nodemailer put into them.
+ */
 export function describeMailError(error: unknown): string {
-  if (error instanceof Error) return error.message
+  if (error instanceof Error) {
+    const { code, command, responseCode } = error as {
+      code?: unknown
+      command?: unknown
+      responseCode?: unknown
+    }
+    const head = [code, command, responseCode]
+      .filter((part) => typeof part === 'string' || typeof part === 'number')
+      .join(' ')
+    return redact(head ? `${head}: ${error.message}` : error.message)
+  }
   try {
-    return String(error)
+    return redact(String(error))
   } catch {
     return 'unprintable error'
+  }
+}
+
+/**
+ * Runs `work` with a mailer opened for it and closes the mailer afterwards, whatever
+ * happens. In workerd a socket belongs to the invocation that opened it and a later request
+ * or cron that touches it hangs, so the Worker opens its SMTP transport per invocation.
+ */
+export async function withMailer<T>(
+  open: () => Mailer,
+  work: (mailer: Mailer) => Promise<T>,
+): Promise<T> {
+  const mailer = open()
+  try {
+    return await work(mailer)
+  } finally {
+    await mailer.close()
   }
 }
 

@@ -1,5 +1,5 @@
 import { zValidator } from '@hono/zod-validator'
-import { type Context, Hono } from 'hono'
+import { type Context, Hono, type MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
 import {
@@ -12,7 +12,8 @@ import {
 } from '../../templates/subscription-pages'
 import type { RouteDeps } from '../app-context'
 import { subscribeFormSchema, subscribeJsonSchema } from '../core/subscriptions/subscribe-request'
-import { clientError, renderHtml } from '../http/errors'
+import { clientError, renderHtml, unavailable, wantsJson } from '../http/errors'
+import { unknownClient } from '../http/request-limit'
 import { sameOriginForms } from '../http/same-origin'
 import { NO_STORE_HEADERS } from '../http/security-headers'
 import { type InvalidAnswer, onInvalid, problemField, requireJson } from '../http/validation'
@@ -57,6 +58,22 @@ const formProblem: InvalidAnswer = (c, error) =>
     'Kunde inte prenumerera',
   )
 
+/** Subscriptions cannot work right now; /healthz says why. */
+function subscriptionsUnavailable(c: Context) {
+  return unavailable(
+    c,
+    wantsJson(c)
+      ? 'subscriptions are unavailable right now; try again later'
+      : 'Prenumerationer är tillfälligt avstängda. Försök igen om en stund.',
+    'Tillfälligt avstängt',
+  )
+}
+
+/** The answer to a request the service did not accept. */
+function refused(c: Context, result: Exclude<SubscribeResult, { kind: 'accepted' }>) {
+  return result.kind === 'unknown-client' ? unknownClient(c) : tooManyRequests(c, result)
+}
+
 function tooManyRequests(c: Context, result: Extract<SubscribeResult, { kind: 'rate-limited' }>) {
   c.header('Retry-After', String(result.retryAfterSeconds))
   return clientError(
@@ -77,6 +94,13 @@ function tooManyRequests(c: Context, result: Extract<SubscribeResult, { kind: 'r
 export function subscriptionRoutes(deps: RouteDeps) {
   const { catalog, subscriptions, publicUrl } = deps
   const { service, clientIp, mailQueued } = subscriptions
+  /** Answers 503 before anything else when the action cannot work now. */
+  const available =
+    (action: 'subscribe' | 'link'): MiddlewareHandler =>
+    async (c, next) =>
+      (await subscriptions.unavailable(action)) ? subscriptionsUnavailable(c) : next()
+  const subscribing = available('subscribe')
+  const links = available('link')
   const limit = bodyLimit({
     maxSize: 16 * 1024,
     onError: (c) => clientError(c, 413, 'the body is too large'),
@@ -90,23 +114,25 @@ export function subscriptionRoutes(deps: RouteDeps) {
       .post(
         '/subscribe',
         forms,
+        subscribing,
         limit,
         zValidator('form', subscribeFormSchema(catalog), onInvalid(formProblem)),
         async (c) => {
           const result = await service.subscribe(c.req.valid('form'), clientIp(c))
-          if (result.kind === 'rate-limited') return tooManyRequests(c, result)
+          if (result.kind !== 'accepted') return refused(c, result)
           mailQueued(c)
           return c.html(await renderHtml(<SubscribeReceivedPage />), 200, NO_STORE_HEADERS)
         },
       )
       .post(
         '/api/subscriptions',
+        subscribing,
         limit,
         requireJson('{"email": "...", "companies": ["slug"]}'),
         zValidator('json', subscribeJsonSchema(catalog), onInvalid()),
         async (c) => {
           const result = await service.subscribe(c.req.valid('json'), clientIp(c))
-          if (result.kind === 'rate-limited') return tooManyRequests(c, result)
+          if (result.kind !== 'accepted') return refused(c, result)
           mailQueued(c)
           return c.json(
             {
@@ -118,28 +144,41 @@ export function subscriptionRoutes(deps: RouteDeps) {
           )
         },
       )
-      .get('/confirm', zValidator('query', TokenQuery, invalidToken), async (c) => {
+      .get('/confirm', links, zValidator('query', TokenQuery, invalidToken), async (c) => {
         const { token } = c.req.valid('query')
         const state = await service.confirmLinkState(token)
         if (state === 'already-subscribed') return alreadySubscribed(c)
         if (state === 'invalid-link') return invalidLink(c)
         return c.html(await renderHtml(<ConfirmPage token={token} />), 200, NO_STORE_HEADERS)
       })
-      .post('/confirm', forms, limit, zValidator('form', TokenQuery, invalidToken), async (c) => {
-        const result = await service.confirm(c.req.valid('form').token)
-        if (result.kind === 'already-subscribed') return alreadySubscribed(c)
-        if (result.kind === 'invalid-link') return invalidLink(c)
-        return c.html(await renderHtml(<ConfirmedPage />), 200, NO_STORE_HEADERS)
-      })
-      .get('/unsubscribe', zValidator('query', TokenQuery, invalidUnsubscribeToken), async (c) => {
-        const { token } = c.req.valid('query')
-        if (!(await service.canUnsubscribe(token))) return invalidUnsubscribeLink(c)
-        return c.html(await renderHtml(<UnsubscribePage token={token} />), 200, NO_STORE_HEADERS)
-      })
+      .post(
+        '/confirm',
+        forms,
+        links,
+        limit,
+        zValidator('form', TokenQuery, invalidToken),
+        async (c) => {
+          const result = await service.confirm(c.req.valid('form').token)
+          if (result.kind === 'already-subscribed') return alreadySubscribed(c)
+          if (result.kind === 'invalid-link') return invalidLink(c)
+          return c.html(await renderHtml(<ConfirmedPage />), 200, NO_STORE_HEADERS)
+        },
+      )
+      .get(
+        '/unsubscribe',
+        links,
+        zValidator('query', TokenQuery, invalidUnsubscribeToken),
+        async (c) => {
+          const { token } = c.req.valid('query')
+          if (!(await service.canUnsubscribe(token))) return invalidUnsubscribeLink(c)
+          return c.html(await renderHtml(<UnsubscribePage token={token} />), 200, NO_STORE_HEADERS)
+        },
+      )
       // RFC 8058 one-click: a bare POST with no cookie, Origin or CSRF token must work, so this
       // route has no CSRF check; the unguessable token in the URL is the authorization.
       .post(
         '/unsubscribe',
+        links,
         limit,
         zValidator('query', TokenQuery, invalidUnsubscribeToken),
         async (c) => {

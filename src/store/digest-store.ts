@@ -75,6 +75,8 @@ export interface DigestStore {
     lease: Lease,
     outcome: RunOutcome,
   ): Promise<boolean>
+  /** When the latest run that completed every subscriber started; null if none has. */
+  lastCompletedRun(): Promise<string | null>
   /** Deliveries left `sending` by other runs: messages that may or may not have gone out. */
   inFlight(exceptRunId: string): Promise<InFlightDelivery[]>
   /** Marks unfinished runs other than `exceptRunId` abandoned; returns how many. */
@@ -152,11 +154,13 @@ export class SqlDigestStore implements DigestStore {
   constructor(private readonly db: SqlDatabase) {}
 
   async acquireLease(name: string, holder: string, now: string, expiresAt: string) {
+    // The holder may take its own lease again: a retried statement whose first answer was
+    // lost finds the lease already its own, and gets the next fence.
     const row = await this.db.first<{ fence: number }>(
       `INSERT INTO leases (name, holder, fence, expires_at) VALUES (?, ?, 1, ?)
        ON CONFLICT (name) DO UPDATE SET
          holder = excluded.holder, fence = leases.fence + 1, expires_at = excluded.expires_at
-       WHERE leases.expires_at <= ?
+       WHERE leases.expires_at <= ? OR leases.holder = excluded.holder
        RETURNING fence`,
       name,
       holder,
@@ -196,7 +200,7 @@ export class SqlDigestStore implements DigestStore {
       sql(`DELETE FROM mail_outbox WHERE subscriber_id IN (${stalePending})`, weekAgo),
       sql(`DELETE FROM confirmation_tokens WHERE subscriber_id IN (${stalePending})`, weekAgo),
       sql(`DELETE FROM subscribers WHERE id IN (${stalePending})`, weekAgo),
-      sql('DELETE FROM rate_limits WHERE expires_at <= ?', now.toISOString()),
+      sql('DELETE FROM rate_limits WHERE tat <= ?', now.getTime()),
     ])
   }
 
@@ -217,8 +221,9 @@ export class SqlDigestStore implements DigestStore {
   }
 
   async startRun(runId: string, cutoff: string, lease: Lease): Promise<void> {
+    // OR IGNORE: run again after a lost answer, the insert finds its own row.
     await this.db.run(
-      'INSERT INTO digest_runs (id, started_at, fence) VALUES (?, ?, ?)',
+      'INSERT OR IGNORE INTO digest_runs (id, started_at, fence) VALUES (?, ?, ?)',
       runId,
       cutoff,
       lease.fence,
@@ -248,6 +253,13 @@ export class SqlDigestStore implements DigestStore {
       ...fence.params,
     )
     return changes === 1
+  }
+
+  async lastCompletedRun(): Promise<string | null> {
+    const row = await this.db.first<{ started_at: string | null }>(
+      "SELECT MAX(started_at) AS started_at FROM digest_runs WHERE outcome = 'done'",
+    )
+    return row?.started_at ?? null
   }
 
   async inFlight(exceptRunId: string): Promise<InFlightDelivery[]> {

@@ -63,7 +63,7 @@ export class MemoryDigestStore implements DigestStore {
 
   async acquireLease(name: string, holder: string, now: string, expiresAt: string) {
     const held = this.leases.get(name)
-    if (held && held.expiresAt > now) return null
+    if (held && held.expiresAt > now && held.holder !== holder) return null
     const fence = (held?.fence ?? 0) + 1
     this.leases.set(name, { holder, fence, expiresAt })
     return { name, holder, fence }
@@ -92,7 +92,15 @@ export class MemoryDigestStore implements DigestStore {
   }
 
   async startRun(runId: string, cutoff: string, _lease: Lease) {
-    this.runs.set(runId, { cutoff, finishedAt: null, outcome: null, counts: null })
+    if (!this.runs.has(runId))
+      this.runs.set(runId, { cutoff, finishedAt: null, outcome: null, counts: null })
+  }
+
+  async lastCompletedRun() {
+    let latest: string | null = null
+    for (const run of this.runs.values())
+      if (run.outcome === 'done' && (latest === null || run.cutoff > latest)) latest = run.cutoff
+    return latest
   }
 
   async finishRun(

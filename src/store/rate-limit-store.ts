@@ -1,121 +1,102 @@
+import type { RatePolicy } from '../rate-limit/gcra'
 import { type SqlDatabase, type Statement, sql } from './sql'
 
-/** A fixed counting window: its name (e.g. the hour) and when it ends. */
-export interface RateWindow {
-  name: string
-  /** ISO instant at which the window's counts stop mattering. */
-  endsAt: string
-}
-
 export interface RateHit {
-  /** Events counted in this window so far, this one included. */
-  count: number
-  /** False when the table is full and this key is new: the caller refuses the request. */
-  counted: boolean
+  allowed: boolean
+  /** When refused, how long until a request would pass (ms). */
+  retryAfterMs: number
 }
 
-/** Counts events per key in fixed windows. */
+/** Token buckets per key, shared by every process and isolate that uses the database. */
 export interface RateLimiter {
-  hit(key: string, window: RateWindow, now: string): Promise<RateHit>
-}
-
-/** The hour of `now` as a window, e.g. `2026-11-25T08`. */
-export function hourWindow(now: Date): RateWindow {
-  const start = Date.UTC(
-    now.getUTCFullYear(),
-    now.getUTCMonth(),
-    now.getUTCDate(),
-    now.getUTCHours(),
-  )
-  return { name: now.toISOString().slice(0, 13), endsAt: new Date(start + 3600_000).toISOString() }
-}
-
-/** The UTC day of `now` as a window, e.g. `2026-11-25`. */
-export function dayWindow(now: Date): RateWindow {
-  const start = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate())
-  return {
-    name: now.toISOString().slice(0, 10),
-    endsAt: new Date(start + 86_400_000).toISOString(),
-  }
+  hit(key: string, policy: RatePolicy, nowMs: number): Promise<RateHit>
 }
 
 /** Rows the table may hold at most; new keys beyond it are refused rather than stored. */
 export const DEFAULT_MAX_RATE_ROWS = 100_000
 
-// Up to this many expired counters are deleted by each hit: enough to keep pace with inserts.
+// Up to this many full buckets are deleted by each hit: enough to keep pace with inserts.
 const PRUNE_PER_HIT = 50
 
 /**
- * Deletes a few expired counters. Part of every hit, so the table holds the current windows
- * only, whoever sends the requests.
+ * Deletes a few full buckets. Part of every hit, so the table holds live buckets only,
+ * whoever sends the requests.
  */
-export function pruneRateLimits(now: string): Statement {
+export function pruneRateLimits(nowMs: number): Statement {
   return sql(
     `DELETE FROM rate_limits WHERE key IN
-       (SELECT key FROM rate_limits WHERE expires_at <= ? LIMIT ${PRUNE_PER_HIT})`,
-    now,
+       (SELECT key FROM rate_limits WHERE tat <= ? LIMIT ${PRUNE_PER_HIT})`,
+    nowMs,
   )
 }
-
-const UPSERT_COUNT = `ON CONFLICT (key) DO UPDATE SET
-       count = CASE WHEN rate_limits.window = excluded.window THEN rate_limits.count + 1 ELSE 1 END,
-       window = excluded.window,
-       expires_at = excluded.expires_at
-     RETURNING count`
 
 /**
- * Counts one event for `key`, atomically. With `maxRows`, a new key is only inserted while the
- * table holds fewer rows than that, so spoofed or spread-out keys cannot grow it without bound.
+ * One request on `key`'s bucket, atomically: the GCRA of gcra.ts in one statement. The next
+ * arrival time is max(tat, now) + interval; the request passes when that is at most one
+ * period ahead of now, and only then is the bucket charged. SQLite evaluates every SET
+ * expression against the row as it was, so `allowed` and `tat` see the same old `tat`.
+ * With `maxRows`, a new key is only inserted while the table holds fewer rows than that, so
+ * spoofed or spread-out keys cannot grow it without bound. Returns `allowed` and `tat`.
  */
-export function countRateHit(key: string, window: RateWindow, maxRows?: number): Statement {
-  if (maxRows === undefined) {
-    return sql(
-      `INSERT INTO rate_limits (key, window, count, expires_at) VALUES (?, ?, 1, ?) ${UPSERT_COUNT}`,
-      key,
-      window.name,
-      window.endsAt,
-    )
-  }
+export function hitTokenBucket(
+  key: string,
+  policy: RatePolicy,
+  nowMs: number,
+  maxRows?: number,
+): Statement {
+  const interval = policy.periodMs / policy.limit
+  const next = 'MAX(rate_limits.tat, ?) + ?'
+  const passes = `(${next} - ? <= ?)`
+  const nextParams = [nowMs, interval]
+  const passesParams = [...nextParams, nowMs, policy.periodMs]
+  const room =
+    maxRows === undefined
+      ? sql('1')
+      : sql(
+          'EXISTS (SELECT 1 FROM rate_limits WHERE key = ?) OR (SELECT COUNT(*) FROM rate_limits) < ?',
+          key,
+          maxRows,
+        )
   return sql(
-    `INSERT INTO rate_limits (key, window, count, expires_at)
-       SELECT ?, ?, 1, ?
-       WHERE EXISTS (SELECT 1 FROM rate_limits WHERE key = ?)
-          OR (SELECT COUNT(*) FROM rate_limits) < ?
+    `INSERT INTO rate_limits (key, tat, allowed)
+       SELECT ?, ?, 1 WHERE ${room.sql}
      ON CONFLICT (key) DO UPDATE SET
-       count = CASE WHEN rate_limits.window = excluded.window THEN rate_limits.count + 1 ELSE 1 END,
-       window = excluded.window,
-       expires_at = excluded.expires_at
-     RETURNING count`,
+       allowed = ${passes},
+       tat = CASE WHEN ${passes} THEN ${next} ELSE rate_limits.tat END
+     RETURNING allowed, tat`,
     key,
-    window.name,
-    window.endsAt,
-    key,
-    maxRows,
+    nowMs + interval,
+    ...room.params,
+    ...passesParams,
+    ...passesParams,
+    ...nextParams,
   )
 }
 
-/** SQL condition: the key's count in the window is at most `max` (for conditional inserts). */
-export function withinRateLimit(key: string, window: RateWindow, max: number): Statement {
-  return sql(
-    '(SELECT count FROM rate_limits WHERE key = ? AND window = ?) <= ?',
-    key,
-    window.name,
-    max,
-  )
+/** SQL condition: the latest request on the key passed (for inserts conditional on a limit). */
+export function lastHitAllowed(key: string): Statement {
+  return sql('(SELECT allowed FROM rate_limits WHERE key = ?) = 1', key)
 }
 
-/** Rate limits over the SQL port (SQLite or D1). */
+/** Token buckets over the SQL port (SQLite or D1). */
 export class SqlRateLimiter implements RateLimiter {
   constructor(
     private readonly db: SqlDatabase,
     private readonly maxRows: number = DEFAULT_MAX_RATE_ROWS,
   ) {}
 
-  async hit(key: string, window: RateWindow, now: string): Promise<RateHit> {
-    const prune = pruneRateLimits(now)
+  async hit(key: string, policy: RatePolicy, nowMs: number): Promise<RateHit> {
+    const prune = pruneRateLimits(nowMs)
     await this.db.run(prune.sql, ...prune.params)
-    const count = countRateHit(key, window, this.maxRows)
-    const row = await this.db.first<{ count: number }>(count.sql, ...count.params)
-    return row ? { count: row.count, counted: true } : { count: 0, counted: false }
+    const hit = hitTokenBucket(key, policy, nowMs, this.maxRows)
+    const row = await this.db.first<{ allowed: number; tat: number }>(hit.sql, ...hit.params)
+    // No row: the table is full and the key is new. Refused; try again after one interval.
+    if (!row) return { allowed: false, retryAfterMs: policy.periodMs / policy.limit }
+    if (row.allowed === 1) return { allowed: true, retryAfterMs: 0 }
+    const interval = policy.periodMs / policy.limit
+    return {
+      allowed: false,
+      retryAfterMs: Math.max(0, row.tat + interval - policy.periodMs - nowMs),
+    }
   }
 }

@@ -1,4 +1,5 @@
-import { countRateHit, pruneRateLimits, type RateWindow, withinRateLimit } from './rate-limit-store'
+import type { RatePolicy } from '../rate-limit/gcra'
+import { hitTokenBucket, lastHitAllowed, pruneRateLimits } from './rate-limit-store'
 import { type SqlDatabase, sql } from './sql'
 
 export type SubscriberStatus = 'pending' | 'active' | 'unsubscribed' | 'bounced'
@@ -17,8 +18,8 @@ export interface SubscriptionRequest {
   companies: readonly string[] | null
   expiresAt: string
   now: string
-  /** Confirmation mails the mailbox may receive in `mailWindow`; further requests write no mail. */
-  mailLimit: { window: RateWindow; max: number }
+  /** Confirmation mails the mailbox may receive; a request beyond it writes no mail. */
+  mailLimit: RatePolicy
 }
 
 /** The subscriber side of subscriptions: requests, confirmation and unsubscribe. */
@@ -58,10 +59,11 @@ export class SqlSubscriberStore implements SubscriberStore {
 
   async requestSubscription(r: SubscriptionRequest): Promise<void> {
     const mailboxKey = `mailbox:${r.emailKey}`
-    const underLimit = withinRateLimit(mailboxKey, r.mailLimit.window, r.mailLimit.max)
+    const nowMs = Date.parse(r.now)
+    const underLimit = lastHitAllowed(mailboxKey)
     const subscriberId = '(SELECT id FROM subscribers WHERE email_key = ?)'
     await this.db.batch([
-      pruneRateLimits(r.now),
+      pruneRateLimits(nowMs),
       sql(
         `INSERT INTO subscribers (email, email_key, status, unsubscribe_token, created_at, updated_at)
          VALUES (?, ?, 'pending', ?, ?, ?)
@@ -75,7 +77,7 @@ export class SqlSubscriberStore implements SubscriberStore {
         r.now,
       ),
       // Mailbox counters are never refused for a full table: the limit is what protects an inbox.
-      countRateHit(mailboxKey, r.mailLimit.window),
+      hitTokenBucket(mailboxKey, r.mailLimit, nowMs),
       sql(
         `INSERT INTO confirmation_tokens (token_hash, subscriber_id, companies, expires_at)
          SELECT ?, ${subscriberId}, ?, ? WHERE ${underLimit.sql}`,

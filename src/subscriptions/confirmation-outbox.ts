@@ -10,9 +10,15 @@ export interface OutboxDrainDeps {
   catalog: Catalog
   publicUrl: string
   clock: () => Date
-  logError?: (error: unknown) => void
+  /** Receives one line per failed attempt: the outbox row and the error, never the address. */
+  log?: (line: string) => void
   /** Mails claimed per round. */
   batchSize?: number
+  /**
+   * Mails sent at most by this drain; the rest waits for the next one. A drain started by a
+   * request must end well within the time the platform gives it after the answer.
+   */
+  maxMails?: number
   /** How long a claim keeps other drainers away; a drainer that died frees its mails after it. */
   claimMs?: number
   /** Wait before attempt n + 1 after n failures, in ms. */
@@ -37,26 +43,36 @@ export const outboxBackoffMs = (failures: number) =>
  */
 export async function drainConfirmationOutbox(deps: OutboxDrainDeps): Promise<DrainCounts> {
   const counts: DrainCounts = { sent: 0, retried: 0, failed: 0 }
-  const batchSize = deps.batchSize ?? 10
   const claimMs = deps.claimMs ?? 120_000
-  for (;;) {
+  let left = deps.maxMails ?? Number.POSITIVE_INFINITY
+  while (left > 0) {
     const now = deps.clock()
     const claimed = await deps.outbox.claimDue(
       now.toISOString(),
       new Date(now.getTime() + claimMs).toISOString(),
-      batchSize,
+      Math.min(deps.batchSize ?? 10, left),
     )
-    if (claimed.length === 0) return counts
+    if (claimed.length === 0) break
+    left -= claimed.length
     for (const mail of claimed) counts[await sendOne(deps, mail)]++
   }
+  return counts
+}
+
+/** One line for logs: what a drain did, or null when it found nothing to send. */
+export function describeDrain(counts: DrainCounts): string | null {
+  if (counts.sent + counts.retried + counts.failed === 0) return null
+  return `confirmation outbox: ${counts.sent} sent, ${counts.retried} to retry, ${counts.failed} given up`
 }
 
 async function sendOne(deps: OutboxDrainDeps, mail: OutboxMail): Promise<keyof DrainCounts> {
   const { outbox, clock } = deps
   const now = clock()
   const expired = Date.parse(mail.createdAt) + CONFIRMATION_TTL_MS <= now.getTime()
+  const log = deps.log ?? (() => {})
   if (expired) {
     await outbox.markFailed(mail.id, 'the confirmation link expired before the mail could be sent')
+    log(`confirmation mail ${mail.id} failed: its link expired before it could be sent`)
     return 'failed'
   }
   try {
@@ -79,10 +95,16 @@ async function sendOne(deps: OutboxDrainDeps, mail: OutboxMail): Promise<keyof D
     const maxAttempts = deps.maxAttempts ?? 8
     if (classifyMailError(error) !== 'temporary' || mail.attempts >= maxAttempts) {
       await outbox.markFailed(mail.id, problem)
+      log(
+        `confirmation mail ${mail.id} failed, given up after attempt ${mail.attempts}: ${problem}`,
+      )
       return 'failed'
     }
     const wait = (deps.retryAfterMs ?? outboxBackoffMs)(mail.attempts)
     await outbox.markRetry(mail.id, problem, new Date(now.getTime() + wait).toISOString())
+    log(
+      `confirmation mail ${mail.id} failed for now (attempt ${mail.attempts}), retried in ${Math.round(wait / 1000)} s: ${problem}`,
+    )
     return 'retried'
   }
   await outbox.markSent(mail.id, clock().toISOString())

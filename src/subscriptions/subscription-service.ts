@@ -1,23 +1,27 @@
 import type { Catalog } from '../core/catalog'
 import { mailboxKey } from '../core/subscriptions/mailbox'
 import type { SubscribeRequest } from '../core/subscriptions/subscribe-request'
+import { clientKey } from '../rate-limit/client-key'
+import { type RatePolicy, retryAfterSeconds } from '../rate-limit/gcra'
 import { hashToken, newToken } from '../security/tokens'
-import { dayWindow, hourWindow } from '../store/rate-limit-store'
 import type { SubscriptionStores } from '../store/sql-stores'
 
-/** Subscription requests one client address may make per hour. */
-export const SUBSCRIBE_PER_IP_PER_HOUR = 20
-/** Confirmation mails one mailbox may receive per day, whatever the spelling of its address. */
-export const CONFIRMATIONS_PER_MAILBOX_PER_DAY = 3
+/** Subscription requests per client (an IPv4 address or an IPv6 /64): 20 at once, then 20 an hour. */
+export const SUBSCRIBE_LIMIT: RatePolicy = { limit: 20, periodMs: 3600_000 }
+/** Confirmation mails per mailbox, whatever the spelling of its address: 3 at once, then 3 a day. */
+export const CONFIRMATION_LIMIT: RatePolicy = { limit: 3, periodMs: 86_400_000 }
 export const CONFIRMATION_TTL_MS = 48 * 60 * 60 * 1000
 
 /**
  * `accepted` for every valid request, whatever the address's state, so nothing reveals who
- * subscribes; `rate-limited` when the client address has used up its hour.
+ * subscribes; `rate-limited` when the client has used up its requests; `unknown-client` when
+ * the platform did not say who the client is, which is refused rather than counted in one
+ * bucket shared by everyone whose address is missing.
  */
 export type SubscribeResult =
   | { kind: 'accepted' }
   | { kind: 'rate-limited'; retryAfterSeconds: number }
+  | { kind: 'unknown-client' }
 
 export type TokenResult = { kind: 'done' } | { kind: 'invalid-link' }
 
@@ -39,7 +43,7 @@ export interface SubscriptionServiceDeps {
 
 /** Double opt-in subscriptions and unsubscribe, as results the routes turn into answers. */
 export interface SubscriptionService {
-  subscribe(request: SubscribeRequest, clientAddress: string): Promise<SubscribeResult>
+  subscribe(request: SubscribeRequest, clientAddress: string | null): Promise<SubscribeResult>
   /** What a confirmation link does now (the GET page; changes nothing). */
   confirmLinkState(token: string): Promise<ConfirmLinkState>
   confirm(token: string): Promise<ConfirmResult>
@@ -53,16 +57,13 @@ export function createSubscriptionService(deps: SubscriptionServiceDeps): Subscr
   const done = (ok: boolean): TokenResult => (ok ? { kind: 'done' } : { kind: 'invalid-link' })
   return {
     async subscribe(request, clientAddress) {
+      const client = clientAddress === null ? null : clientKey(clientAddress)
+      if (client === null) return { kind: 'unknown-client' }
       const now = clock()
       const iso = now.toISOString()
-      const hour = hourWindow(now)
-      const hit = await stores.rateLimits.hit(`ip:${clientAddress}`, hour, iso)
-      if (!hit.counted || hit.count > SUBSCRIBE_PER_IP_PER_HOUR) {
-        const retryAfterSeconds = Math.max(
-          1,
-          Math.ceil((Date.parse(hour.endsAt) - now.getTime()) / 1000),
-        )
-        return { kind: 'rate-limited', retryAfterSeconds }
+      const hit = await stores.rateLimits.hit(`ip:${client}`, SUBSCRIBE_LIMIT, now.getTime())
+      if (!hit.allowed) {
+        return { kind: 'rate-limited', retryAfterSeconds: retryAfterSeconds(hit.retryAfterMs) }
       }
       const confirmToken = newToken()
       await stores.subscribers.requestSubscription({
@@ -74,7 +75,7 @@ export function createSubscriptionService(deps: SubscriptionServiceDeps): Subscr
         companies: request.companies ?? null,
         expiresAt: new Date(now.getTime() + CONFIRMATION_TTL_MS).toISOString(),
         now: iso,
-        mailLimit: { window: dayWindow(now), max: CONFIRMATIONS_PER_MAILBOX_PER_DAY },
+        mailLimit: CONFIRMATION_LIMIT,
       })
       return { kind: 'accepted' }
     },

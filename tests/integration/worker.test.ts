@@ -4,12 +4,22 @@ import { join } from 'node:path'
 import { XMLValidator } from 'fast-xml-parser'
 import { simpleParser } from 'mailparser'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { until } from '../support/digest-process'
 import { PARITY_CASES } from '../support/http-cases'
+import { personalDataIn, SUBSCRIBER_DOMAIN, tokensIn } from '../support/personal-data'
 import { type RunningServer, startServer } from '../support/server'
 import { type SmtpSink, startSmtpSink } from '../support/smtp-sink'
 import { startWorkerDev, type WorkerDev } from '../support/wrangler-dev'
 
 const PUBLIC_URL = 'https://varningar.example.se'
+const CONTACT_EMAIL = 'rattelse@varningar.example.se'
+/** 07:10 in Stockholm in winter and in summer: the digest hour on both runtimes. */
+const DIGEST_WINTER = new Date('2025-01-15T06:10:00Z')
+const DIGEST_SUMMER = new Date('2025-07-15T05:10:00Z')
+/** 08:10 in Stockholm in summer: when the old `0 6 * * *` cron sent the digest. */
+const SUMMER_0600_UTC = new Date('2025-07-15T06:10:00Z')
+/** Pasted into the checker; must never reach a log. */
+const PASTED = 'Klistrat-meddelande-4711 från jem & fix: betala på jemfix.net'
 
 let dir: string
 let sink: SmtpSink
@@ -20,8 +30,18 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'worker-'))
   sink = await startSmtpSink()
   // One after the other: wrangler binds helper ports of its own while it starts.
-  node = await startServer({ DATA_DIR: join(dir, 'node'), PUBLIC_URL, DIGEST_HOUR: 'off' })
-  worker = await startWorkerDev(join(dir, 'wrangler'), { PUBLIC_URL, SMTP_URL: sink.url })
+  node = await startServer({
+    DATA_DIR: join(dir, 'node'),
+    PUBLIC_URL,
+    CONTACT_EMAIL,
+    DIGEST_HOUR: 'off',
+    TRUST_PROXY: '1',
+  })
+  worker = await startWorkerDev(join(dir, 'wrangler'), {
+    PUBLIC_URL,
+    SMTP_URL: sink.url,
+    CONTACT_EMAIL,
+  })
 }, 120_000)
 
 afterAll(async () => {
@@ -29,6 +49,38 @@ afterAll(async () => {
   await sink?.close()
   await rm(dir, { recursive: true, force: true })
 })
+
+const address = (name: string) => `${name}@${SUBSCRIBER_DOMAIN}`
+
+/** A subscription request from `ip` (what Cloudflare puts in cf-connecting-ip). */
+function subscribe(email: string, ip: string) {
+  return fetch(`${worker.url}/api/subscriptions`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'cf-connecting-ip': ip },
+    body: JSON.stringify({ email }),
+  })
+}
+
+async function confirmationToken(email: string, timeoutMs = 30_000): Promise<string> {
+  const mail = await simpleParser((await sink.waitFor(email, timeoutMs)).raw)
+  const token = mail.text?.match(/\/confirm\?token=([\w-]{43})/)?.[1]
+  if (!token) throw new Error(`no confirmation link in the mail to ${email}`)
+  return token
+}
+
+function confirm(token: string) {
+  return fetch(`${worker.url}/confirm`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: worker.url },
+    body: new URLSearchParams({ token }).toString(),
+  })
+}
+
+/** One number from `wrangler d1 execute --json`. */
+async function count(sql: string): Promise<number> {
+  const [result] = JSON.parse(await worker.d1(sql)) as { results: { n: number }[] }[]
+  return result!.results[0]!.n
+}
 
 describe('the Worker in workerd (wrangler dev)', () => {
   it('serves pages, the feed and the checker', async () => {
@@ -43,31 +95,29 @@ describe('the Worker in workerd (wrangler dev)', () => {
       body: JSON.stringify({ text: 'Besök jemfix.net nu' }),
     })
     expect(((await check.json()) as { verdict: string }).verdict).toBe('suspicious')
+    const about = await (await fetch(`${worker.url}/about`)).text()
+    expect(about).toContain(`mailto:${CONTACT_EMAIL}`)
+  })
+
+  it('reports its health: database schema and mail transport', async () => {
+    const res = await fetch(`${worker.url}/healthz`)
+    expect(res.status).toBe(200)
+    expect(await res.json()).toMatchObject({
+      status: 'ok',
+      checks: { database: { status: 'ok' }, mail: { status: 'ok' } },
+    })
   })
 
   it('subscribes and confirms with D1, mails over SMTP from workerd, and sends the cron digest', async () => {
-    const email = 'worker-reader@example.se'
-    const res = await fetch(`${worker.url}/api/subscriptions`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ email }),
-    })
-    expect(res.status).toBe(202)
-    const confirmation = await simpleParser((await sink.waitFor(email, 30_000)).raw)
-    const token = confirmation.text?.match(/\/confirm\?token=([\w-]{43})/)?.[1]
-    expect(token).toBeDefined()
-    const confirmed = await fetch(`${worker.url}/confirm`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: worker.url },
-      body: new URLSearchParams({ token: token! }).toString(),
-    })
-    expect(confirmed.status).toBe(200)
+    const email = address('worker-reader')
+    expect((await subscribe(email, '192.0.2.10')).status).toBe(202)
+    expect((await confirm(await confirmationToken(email))).status).toBe(200)
 
     // Publishing a new alert means deploying a new bundle; forgetting when the current one was
     // first seen has the same effect on the digest.
     await worker.d1('DELETE FROM alerts_seen')
     sink.received.length = 0
-    expect((await worker.scheduled()).status).toBe(200)
+    expect((await worker.scheduled(DIGEST_WINTER)).status).toBe(200)
     const digest = await simpleParser((await sink.waitFor(email, 30_000)).raw)
     expect(digest.subject).toBe('Ny bedrägerivarning: jem & fix')
     expect(digest.text).toContain(`${PUBLIC_URL}/alerts/jem-fix-2026-02-28`)
@@ -84,10 +134,145 @@ describe('the Worker in workerd (wrangler dev)', () => {
     expect(oneClick.status).toBe(200)
     await worker.d1('DELETE FROM alerts_seen')
     sink.received.length = 0
-    expect((await worker.scheduled()).status).toBe(200)
+    expect((await worker.scheduled(DIGEST_WINTER)).status).toBe(200)
     await new Promise((r) => setTimeout(r, 500))
     expect(sink.to(email)).toHaveLength(0)
   }, 90_000)
+
+  it('mails every one of 20 subscriptions made over 20 requests, and each confirms (finding 1)', async () => {
+    const emails = Array.from({ length: 20 }, (_, i) => address(`many${i}`))
+    for (const [i, email] of emails.entries())
+      expect((await subscribe(email, `198.51.100.${i + 1}`)).status).toBe(202)
+    for (const email of emails)
+      expect((await confirm(await confirmationToken(email))).status).toBe(200)
+    expect(
+      await count(
+        `SELECT COUNT(*) AS n FROM subscribers WHERE status = 'active' AND email LIKE 'many%'`,
+      ),
+    ).toBe(20)
+  }, 120_000)
+
+  it('finishes two crons in one isolate, each sending and releasing the lease (finding 1)', async () => {
+    // 20 subscribers of its own, written straight into D1.
+    const t = '2020-01-01T00:00:00.000Z'
+    const rows = Array.from({ length: 20 }, (_, i) => {
+      const email = address(`cron${i}`)
+      const token = `cron-unsubscribe-${i}`.padEnd(43, 'x')
+      return `('${email}', '${email}', 'active', '${token}', '${t}', '${t}', '${t}', '${t}')`
+    })
+    await worker.d1(
+      `INSERT INTO subscribers (email, email_key, status, unsubscribe_token, digest_cursor, created_at, confirmed_at, updated_at) VALUES ${rows.join(', ')}`,
+    )
+    const active = await count("SELECT COUNT(*) AS n FROM subscribers WHERE status = 'active'")
+    expect(active).toBeGreaterThanOrEqual(20)
+    for (const at of [DIGEST_WINTER, DIGEST_SUMMER]) {
+      await worker.d1('DELETE FROM alerts_seen')
+      sink.received.length = 0
+      const res = await worker.scheduled(at)
+      expect(res.status, await res.text()).toBe(200)
+      expect(sink.received.length).toBe(active)
+    }
+    expect(await count("SELECT COUNT(*) AS n FROM deliveries WHERE status = 'sending'")).toBe(0)
+    expect(await count('SELECT COUNT(*) AS n FROM digest_runs WHERE finished_at IS NULL')).toBe(0)
+    expect(await count("SELECT COUNT(*) AS n FROM leases WHERE expires_at != ''")).toBe(0)
+  }, 120_000)
+
+  it('sends the digest at 07 Stockholm time all year, not at 06:00 UTC in summer (finding 8)', async () => {
+    const runs = () => count('SELECT COUNT(*) AS n FROM digest_runs')
+    const before = await runs()
+    expect((await worker.scheduled(SUMMER_0600_UTC)).status).toBe(200)
+    expect(await runs()).toBe(before)
+    expect((await worker.scheduled(DIGEST_SUMMER)).status).toBe(200)
+    expect(await runs()).toBe(before + 1)
+  }, 60_000)
+
+  it('keeps a confirmation mail accepted while SMTP is down and sends it from the cron (finding 2)', async () => {
+    const email = address('while-down')
+    await sink.close()
+    expect((await subscribe(email, '192.0.2.20')).status).toBe(202)
+    await until(
+      async () =>
+        (await count(
+          `SELECT COUNT(*) AS n FROM mail_outbox WHERE recipient = '${email}' AND status = 'pending' AND attempts > 0`,
+        )) === 1,
+      30_000,
+      'a failed first attempt',
+    )
+    sink = await startSmtpSink({ port: sink.port })
+    // The retry is due 30 s later; move it rather than wait.
+    await worker.d1(`UPDATE mail_outbox SET next_attempt_at = '' WHERE status = 'pending'`)
+    expect((await worker.scheduled(new Date('2025-07-15T10:00:00Z'))).status).toBe(200)
+    const token = await confirmationToken(email, 10_000)
+    expect((await confirm(token)).status).toBe(200)
+  }, 90_000)
+
+  it('gives up on a refused address and logs it without the address', async () => {
+    const email = address('refused')
+    sink.onRcpt((to) => (to === email ? 550 : undefined))
+    try {
+      expect((await subscribe(email, '192.0.2.30')).status).toBe(202)
+      await until(
+        async () =>
+          (await count(
+            `SELECT COUNT(*) AS n FROM mail_outbox WHERE recipient = '${email}' AND status = 'failed'`,
+          )) === 1,
+        30_000,
+        'the refused mail given up',
+      )
+    } finally {
+      sink.onRcpt(undefined)
+    }
+    await until(() => /confirmation mail \d+ failed/.test(worker.output()), 10_000, 'the log line')
+  }, 60_000)
+
+  it('keys subscription limits on the IPv6 /64, not the address (finding 7)', async () => {
+    const answers: Response[] = []
+    for (let i = 1; i <= 21; i++)
+      answers.push(await subscribe(address(`v6-${i}`), `2001:db8:aa:bb::${i.toString(16)}`))
+    expect(answers.slice(0, 20).map((r) => r.status)).toEqual(Array(20).fill(202))
+    expect(answers[20]!.status).toBe(429)
+    expect(Number(answers[20]!.headers.get('retry-after'))).toBeGreaterThan(0)
+  }, 60_000)
+
+  it('limits checks per client without storing what was pasted (finding 7)', async () => {
+    const statuses: number[] = []
+    let refused: Response | undefined
+    for (let i = 0; i < 121 && !refused; i++) {
+      const res = await fetch(`${worker.url}/api/check`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'cf-connecting-ip': '203.0.113.77' },
+        body: JSON.stringify({ text: PASTED }),
+      })
+      statuses.push(res.status)
+      if (res.status === 429) refused = res
+      else await res.arrayBuffer()
+    }
+    expect(refused, `statuses: ${statuses.join(',')}`).toBeDefined()
+    expect(Number(refused!.headers.get('retry-after'))).toBeGreaterThan(0)
+    expect(refused!.headers.get('content-security-policy')).toContain("default-src 'none'")
+    expect(await refused!.text()).not.toContain('4711')
+    const form = await fetch(`${worker.url}/check`, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Origin: worker.url,
+        'cf-connecting-ip': '203.0.113.77',
+      },
+      body: new URLSearchParams({ text: PASTED }).toString(),
+    })
+    expect(form.status).toBe(429)
+    expect(
+      await count("SELECT COUNT(*) AS n FROM rate_limits WHERE key LIKE '%203.0.113.77%'"),
+    ).toBe(0)
+  }, 60_000)
+
+  it('logs events, never an address, a token or pasted text (finding 3)', async () => {
+    const tokens = await tokensIn(sink.received)
+    const log = worker.output()
+    expect(log.length).toBeGreaterThan(0)
+    expect(personalDataIn(log, { tokens, other: ['4711'] })).toEqual([])
+    expect(personalDataIn(node.output(), { other: ['4711'] })).toEqual([])
+  })
 })
 
 describe('parity: the Node server and the Worker answer alike', () => {
@@ -104,4 +289,30 @@ describe('parity: the Node server and the Worker answer alike', () => {
     )
     expect(await fromWorker.text()).toBe(await fromNode.text())
   })
+
+  it('refuses checks over the limit alike', async () => {
+    const overLimit = async (url: string, headers: Record<string, string>) => {
+      for (let i = 0; i < 121; i++) {
+        const res = await fetch(`${url}/api/check`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', ...headers },
+          body: JSON.stringify({ text: 'Ring 046-28 52 900' }),
+        })
+        if (res.status === 429) return res
+        await res.arrayBuffer()
+      }
+      throw new Error(`no 429 from ${url}`)
+    }
+    const [fromNode, fromWorker] = await Promise.all([
+      overLimit(node.url, { 'X-Forwarded-For': '203.0.113.88' }),
+      overLimit(worker.url, { 'cf-connecting-ip': '203.0.113.88' }),
+    ])
+    for (const res of [fromNode, fromWorker])
+      expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0)
+    expect(fromWorker.headers.get('content-type')).toBe(fromNode.headers.get('content-type'))
+    expect(fromWorker.headers.get('content-security-policy')).toBe(
+      fromNode.headers.get('content-security-policy'),
+    )
+    expect(await fromWorker.text()).toBe(await fromNode.text())
+  }, 60_000)
 })

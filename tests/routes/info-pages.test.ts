@@ -88,6 +88,14 @@ describe('about and privacy', () => {
     expect(mainText(without)).toContain('har ännu inte angett någon adress för felrapporter')
   })
 
+  it('names the address set with CONTACT_EMAIL, wired through createApp', async () => {
+    const { app } = createTestApp(undefined, { contactEmail: 'rattelse@varningar.example.se' })
+    const html = await (await app.request('/about')).text()
+    expect(html).toContain(
+      '<a href="mailto:rattelse@varningar.example.se">rattelse@varningar.example.se</a>',
+    )
+  })
+
   it('says what is stored about subscribers, that pasted messages are not, and how to leave', async () => {
     const text = mainText(await (await createTestApp().app.request('/privacy')).text())
     expect(text).toContain('din e-postadress')

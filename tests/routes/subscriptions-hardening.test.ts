@@ -104,7 +104,7 @@ describe('confirming checks the token before any write (finding 7)', () => {
 })
 
 describe('HTTP details (finding 10)', () => {
-  it('answers 429 with Retry-After: the seconds until the hour is over', async () => {
+  it('answers 429 with Retry-After: the seconds until one more request passes', async () => {
     const t = createTestApp(undefined, { clock: () => new Date('2026-11-25T08:59:00.000Z') })
     const fromOneClient = (email: string) =>
       t.app.request('/api/subscriptions', {
@@ -115,14 +115,14 @@ describe('HTTP details (finding 10)', () => {
     for (let i = 0; i < 20; i++) await fromOneClient(`p${i}@example.se`)
     const res = await fromOneClient('late@example.se')
     expect(res.status).toBe(429)
-    expect(res.headers.get('retry-after')).toBe('60')
+    expect(res.headers.get('retry-after')).toBe('180')
     const form = await t.app.request('/subscribe', {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: SITE_ORIGIN },
       body: 'email=late%40example.se',
     })
     expect(form.status).toBe(429)
-    expect(form.headers.get('retry-after')).toBe('60')
+    expect(form.headers.get('retry-after')).toBe('180')
   })
 
   it('puts no token material in the confirmation Message-ID', async () => {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { openSqlite } from '../../src/adapters/node/sqlite-database'
 import { mailboxKey } from '../../src/core/subscriptions/mailbox'
-import { dayWindow, hourWindow } from '../../src/store/rate-limit-store'
 import { sqlStores } from '../../src/store/sql-stores'
 import type { SubscriptionRequest } from '../../src/store/subscriber-store'
 
@@ -25,7 +24,7 @@ function request(email: string, now = T0): SubscriptionRequest {
     companies: null,
     expiresAt: '2026-11-03T10:00:00.000Z',
     now,
-    mailLimit: { window: dayWindow(new Date(now)), max: 3 },
+    mailLimit: { limit: 3, periodMs: 86_400_000 },
   }
 }
 
@@ -88,27 +87,46 @@ describe('SqlSubscriberStore', () => {
   })
 })
 
-describe('SqlRateLimiter', () => {
-  it('counts per window', async () => {
+describe('SqlRateLimiter: token buckets in one statement (finding 7)', () => {
+  const HOUR = 3600_000
+  const policy = { limit: 3, periodMs: HOUR }
+  const t0 = Date.parse(T0)
+
+  it('passes `limit` at once, then one per interval, and says when', async () => {
     const { rateLimits } = fresh()
-    const hour = hourWindow(new Date(T0))
-    expect((await rateLimits.hit('ip:x', hour, T0)).count).toBe(1)
-    expect((await rateLimits.hit('ip:x', hour, T0)).count).toBe(2)
-    const next = hourWindow(new Date('2026-11-01T11:00:00.000Z'))
-    expect((await rateLimits.hit('ip:x', next, T0)).count).toBe(1)
-    expect(hour.endsAt).toBe('2026-11-01T11:00:00.000Z')
+    for (let i = 0; i < 3; i++)
+      expect((await rateLimits.hit('ip:x', policy, t0)).allowed).toBe(true)
+    expect(await rateLimits.hit('ip:x', policy, t0 + 1000)).toEqual({
+      allowed: false,
+      retryAfterMs: 1_199_000,
+    })
+    expect((await rateLimits.hit('ip:x', policy, t0 + 1_200_000)).allowed).toBe(true)
+    expect((await rateLimits.hit('ip:x', policy, t0 + 1_200_000)).allowed).toBe(false)
+    expect((await rateLimits.hit('ip:y', policy, t0)).allowed).toBe(true)
   })
 
-  it('is bounded: new keys beyond the cap are refused, and expired ones make room (finding 6)', async () => {
+  it('agrees with gcra() request by request', async () => {
+    const { gcra } = await import('../../src/rate-limit/gcra')
+    const { rateLimits } = fresh()
+    let tat: number | undefined
+    for (let i = 0; i < 60; i++) {
+      const now = t0 + i * 97_000 * ((i % 5) + 1) * 0.1
+      const expected = gcra(tat, now, policy)
+      tat = expected.tat
+      const hit = await rateLimits.hit('ip:same', policy, now)
+      expect(hit.allowed, `request ${i}`).toBe(expected.allowed)
+    }
+  })
+
+  it('is bounded: new keys beyond the cap are refused, and full buckets make room (finding 6)', async () => {
     const { db, rateLimits } = fresh(5)
-    const hour = hourWindow(new Date(T0))
     for (let i = 0; i < 5; i++)
-      expect((await rateLimits.hit(`ip:${i}`, hour, T0)).counted).toBe(true)
-    expect(await rateLimits.hit('ip:spoofed', hour, T0)).toEqual({ count: 0, counted: false })
-    expect((await rateLimits.hit('ip:0', hour, T0)).count).toBe(2)
+      expect((await rateLimits.hit(`ip:${i}`, policy, t0)).allowed).toBe(true)
+    expect((await rateLimits.hit('ip:spoofed', policy, t0)).allowed).toBe(false)
+    expect((await rateLimits.hit('ip:0', policy, t0)).allowed).toBe(true)
     expect(await count(db, 'rate_limits')).toBe(5)
-    const later = '2026-11-01T11:00:00.000Z'
-    expect((await rateLimits.hit('ip:new', hourWindow(new Date(later)), later)).counted).toBe(true)
+    // An hour on, every bucket is full again: its row goes, and a new key fits.
+    expect((await rateLimits.hit('ip:new', policy, t0 + HOUR)).allowed).toBe(true)
     expect(await count(db, 'rate_limits')).toBe(1)
   })
 })

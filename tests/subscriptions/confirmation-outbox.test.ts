@@ -3,7 +3,6 @@ import { openSqlite } from '../../src/adapters/node/sqlite-database'
 import { mailboxKey } from '../../src/core/subscriptions/mailbox'
 import { createJsonMailer } from '../../src/mail/json-mailer'
 import type { Mailer, MailMessage } from '../../src/mail/mailer'
-import { dayWindow } from '../../src/store/rate-limit-store'
 import { sqlStores } from '../../src/store/sql-stores'
 import { drainConfirmationOutbox, singleFlight } from '../../src/subscriptions/confirmation-outbox'
 import { PUBLIC_URL } from '../support/app'
@@ -23,7 +22,7 @@ async function queued(emails: string[]) {
       companies: ['provbutiken'],
       expiresAt: new Date(T0.getTime() + 48 * 3600_000).toISOString(),
       now: T0.toISOString(),
-      mailLimit: { window: dayWindow(T0), max: 3 },
+      mailLimit: { limit: 3, periodMs: 86_400_000 },
     })
   }
   return stores

@@ -40,9 +40,13 @@ export function groupAlive(pid: number): boolean {
 }
 
 /** Polls until `condition` holds, failing after `timeoutMs`. */
-export async function until(condition: () => boolean, timeoutMs: number, what: string) {
+export async function until(
+  condition: () => boolean | Promise<boolean>,
+  timeoutMs: number,
+  what: string,
+) {
   const deadline = Date.now() + timeoutMs
-  while (!condition()) {
+  while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
     await new Promise((r) => setTimeout(r, 20))
   }

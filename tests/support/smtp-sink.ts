@@ -25,8 +25,11 @@ export interface SmtpSink {
   close: () => Promise<void>
 }
 
-/** A real SMTP server on loopback (the smtp-server package) that keeps what it accepts. */
-export async function startSmtpSink(): Promise<SmtpSink> {
+/**
+ * A real SMTP server on loopback (the smtp-server package) that keeps what it accepts. Pass
+ * `port` to start it again where an earlier sink listened (a relay that was down comes back).
+ */
+export async function startSmtpSink(options: { port?: number } = {}): Promise<SmtpSink> {
   const received: ReceivedMail[] = []
   const rcptAttempts = new Map<string, number>()
   let rcptRule: RcptRule | undefined
@@ -43,8 +46,13 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       rcptAttempts.set(address.address, attempt)
       const code = rcptRule?.(address.address, attempt)
       if (code) {
+        // Real relays name the recipient in their refusals; logs must not repeat it.
         const error = Object.assign(
-          new Error(code >= 500 ? 'mailbox unavailable' : 'try again later'),
+          new Error(
+            code >= 500
+              ? `<${address.address}>: mailbox unavailable`
+              : `<${address.address}>: try again later`,
+          ),
           { responseCode: code },
         )
         return callback(error)
@@ -76,7 +84,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       })
     },
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve))
   const port = (server.server.address() as { port: number }).port
   const to = (address: string) => received.filter((m) => m.to.includes(address))
   return {

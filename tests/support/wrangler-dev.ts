@@ -11,22 +11,42 @@ export interface WorkerDev {
   output: () => string
   /** Runs SQL against the local D1 database the worker uses. */
   d1: (sql: string) => Promise<string>
-  /** Fires the cron trigger as Cloudflare would (wrangler dev --test-scheduled). */
-  scheduled: () => Promise<Response>
+  /**
+   * Fires the cron trigger as Cloudflare would, as if it were `at` (the controller's
+   * scheduledTime); now by default.
+   */
+  scheduled: (at?: Date) => Promise<Response>
+  /** Applies migrations/ to the local D1 database, as `wrangler d1 migrations apply` does. */
+  migrate: () => Promise<void>
   stop: () => Promise<void>
+}
+
+/** The cron in wrangler.toml. */
+export const WORKER_CRON = '*/5 * * * *'
+
+export interface WorkerDevOptions {
+  /** Apply migrations before starting (default); false leaves the local D1 database empty. */
+  migrate?: boolean
+  /** Extra environment for wrangler and its build command (e.g. ALERTS_DIR). */
+  env?: Record<string, string>
 }
 
 /**
  * The real Workers runtime: `wrangler dev` runs the bundle in workerd, offline, with a local
- * D1 database (migrations applied first) kept under `persistTo`.
+ * D1 database (migrations applied first unless told otherwise) kept under `persistTo`.
  */
 export async function startWorkerDev(
   persistTo: string,
   vars: Record<string, string>,
+  options: WorkerDevOptions = {},
 ): Promise<WorkerDev> {
-  await run(WRANGLER, ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistTo], {
-    env,
-  })
+  const childEnv = { ...env, ...options.env }
+  const migrate = async () => {
+    await run(WRANGLER, ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistTo], {
+      env: childEnv,
+    })
+  }
+  if (options.migrate !== false) await migrate()
   const port = await freePort()
   const varArgs = Object.entries(vars).flatMap(([k, v]) => ['--var', `${k}:${v}`])
   let output = ''
@@ -40,11 +60,10 @@ export async function startWorkerDev(
       '127.0.0.1',
       '--persist-to',
       persistTo,
-      '--test-scheduled',
       '--show-interactive-dev-session=false',
       ...varArgs,
     ],
-    { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+    { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   )
   child.stdout?.on('data', (d) => {
     output += d
@@ -57,13 +76,22 @@ export async function startWorkerDev(
   for (;;) {
     if (child.exitCode !== null) throw new Error(`wrangler dev exited:\n${output}`)
     try {
-      // Wrangler must say it is ready there: another process may hold the port.
-      if ((await fetch(`${url}/healthz`)).status === 200 && output.includes(`Ready on ${url}`))
-        break
+      // Wrangler must say it is ready there: another process may hold the port. Any answer
+      // counts: /healthz says 503 on a database without migrations.
+      const status = (await fetch(`${url}/healthz`)).status
+      if ((status === 200 || status === 503) && output.includes(`Ready on ${url}`)) break
     } catch {
       // starting
     }
-    if (Date.now() > deadline) throw new Error(`wrangler dev did not start:\n${output}`)
+    if (Date.now() > deadline) {
+      // Its workerd children would otherwise outlive the test run.
+      try {
+        process.kill(-child.pid!, 'SIGKILL')
+      } catch {
+        // already gone
+      }
+      throw new Error(`wrangler dev did not start:\n${output}`)
+    }
     await new Promise((r) => setTimeout(r, 200))
   }
   return {
@@ -74,10 +102,16 @@ export async function startWorkerDev(
         await run(
           WRANGLER,
           ['d1', 'execute', 'DB', '--local', '--persist-to', persistTo, '--json', '--command', sql],
-          { env },
+          { env: childEnv },
         )
       ).stdout,
-    scheduled: () => fetch(`${url}/__scheduled?cron=${encodeURIComponent('0 6 * * *')}`),
+    // Miniflare's trigger, unlike wrangler's /__scheduled, passes the time on and answers 500
+    // when the handler fails.
+    scheduled: (at) =>
+      fetch(
+        `${url}/cdn-cgi/handler/scheduled?cron=${encodeURIComponent(WORKER_CRON)}${at ? `&time=${at.getTime()}` : ''}`,
+      ),
+    migrate,
     stop: async () => {
       try {
         process.kill(-child.pid!, 'SIGTERM')

@@ -26,7 +26,7 @@ export function createOutboxMailer(
       const stamp = new Date().toISOString().replace(/[:.]/g, '-')
       const path = join(dir, `${stamp}-${process.pid}-${++sequence}.eml`)
       await writeFile(path, info.message as Buffer)
-      log(`mail to ${message.to} written to ${path}`)
+      log(`mail written to ${path}`)
       return { messageId: info.messageId, response: `written to ${path}` }
     },
     async close() {},

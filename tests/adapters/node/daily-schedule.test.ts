@@ -1,43 +1,42 @@
 import { describe, expect, it } from 'vitest'
-import { localHour, scheduleDaily } from '../../../src/adapters/node/daily-schedule'
+import { scheduleTicks } from '../../../src/adapters/node/daily-schedule'
 
-describe('daily schedule', () => {
-  it('reads the local hour across daylight saving time', () => {
-    expect(localHour(new Date('2026-01-15T06:30:00Z'), 'Europe/Stockholm')).toEqual({
-      date: '2026-01-15',
-      hour: 7,
-    })
-    expect(localHour(new Date('2026-07-15T05:30:00Z'), 'Europe/Stockholm')).toEqual({
-      date: '2026-07-15',
-      hour: 7,
-    })
-    expect(localHour(new Date('2026-07-15T23:30:00Z'), 'Europe/Stockholm')).toEqual({
-      date: '2026-07-16',
-      hour: 1,
-    })
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+describe('scheduleTicks', () => {
+  it('ticks at once and then on every interval, until stopped', async () => {
+    let ticks = 0
+    const schedule = scheduleTicks({ everyMs: 10, task: async () => void ticks++ })
+    expect(ticks).toBe(1)
+    await wait(55)
+    schedule.stop()
+    const seen = ticks
+    expect(seen).toBeGreaterThanOrEqual(3)
+    await wait(30)
+    expect(ticks).toBe(seen)
   })
 
-  it('runs once during the hour each day', async () => {
-    let now = new Date('2026-01-15T05:59:00Z')
-    let runs = 0
-    const schedule = scheduleDaily({
-      hour: 7,
-      timeZone: 'Europe/Stockholm',
-      clock: () => now,
+  it('never runs two ticks at once, and survives a tick that throws', async () => {
+    let running = 0
+    let most = 0
+    let calls = 0
+    const errors: unknown[] = []
+    const schedule = scheduleTicks({
       everyMs: 5,
-      task: async () => void runs++,
+      onError: (e) => errors.push(e),
+      task: async () => {
+        calls++
+        running++
+        most = Math.max(most, running)
+        await wait(20)
+        running--
+        if (calls === 1) throw new Error('database away')
+      },
     })
-    const wait = () => new Promise((r) => setTimeout(r, 30))
-    await wait()
-    expect(runs).toBe(0)
-    now = new Date('2026-01-15T06:00:30Z')
-    await wait()
-    now = new Date('2026-01-15T06:45:00Z')
-    await wait()
-    expect(runs).toBe(1)
-    now = new Date('2026-01-16T06:10:00Z')
-    await wait()
-    expect(runs).toBe(2)
+    await wait(80)
     schedule.stop()
+    expect(most).toBe(1)
+    expect(calls).toBeGreaterThanOrEqual(2)
+    expect(errors).toHaveLength(1)
   })
 })

@@ -1,4 +1,17 @@
 import { z } from 'zod'
+import {
+  ContactEmail,
+  DEFAULT_DIGEST_HOUR,
+  DEFAULT_DIGEST_TIMEZONE,
+  DigestHour,
+  defaultMailFrom,
+  MailFrom,
+  PublicUrl,
+  SmtpUrl,
+  TimeZone,
+} from './shared-settings'
+
+export { isLoopbackUrl } from './shared-settings'
 
 const port = z.coerce.number().int().min(0).max(65535)
 const milliseconds = z.coerce.number().int().min(100).max(3_600_000)
@@ -9,28 +22,13 @@ export const NodeSettingsSchema = z
     PORT: port.default(8787),
     HOST: z.string().min(1).default('127.0.0.1'),
     DATA_DIR: z.string().min(1).default('./data'),
-    PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+    PUBLIC_URL: PublicUrl.optional(),
     ALERTS_DIR: z.string().min(1).default('./alerts'),
-    SMTP_URL: z
-      .url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' })
-      .optional(),
-    MAIL_FROM: z.string().min(3).optional(),
-    DIGEST_HOUR: z
-      .union([z.literal('off'), z.coerce.number().int().min(0).max(23)], {
-        error: 'must be an hour 0-23 or "off"',
-      })
-      .default(7),
-    DIGEST_TIMEZONE: z
-      .string()
-      .refine((tz) => {
-        try {
-          new Intl.DateTimeFormat('sv-SE', { timeZone: tz })
-          return true
-        } catch {
-          return false
-        }
-      }, 'must be an IANA time zone such as Europe/Stockholm')
-      .default('Europe/Stockholm'),
+    SMTP_URL: SmtpUrl.optional(),
+    MAIL_FROM: MailFrom.optional(),
+    CONTACT_EMAIL: ContactEmail.optional(),
+    DIGEST_HOUR: DigestHour.default(DEFAULT_DIGEST_HOUR),
+    DIGEST_TIMEZONE: TimeZone.default(DEFAULT_DIGEST_TIMEZONE),
     TRUST_PROXY: z
       .union([z.enum(['true', 'false']), z.coerce.number().int().min(0).max(10)], {
         error: 'must be false, true (one proxy) or the number of proxies, 0-10',
@@ -50,7 +48,7 @@ export const NodeSettingsSchema = z
       PUBLIC_URL: publicUrl,
       /** Whether PUBLIC_URL was set; links built from the default only work on this machine. */
       PUBLIC_URL_SET: s.PUBLIC_URL !== undefined,
-      MAIL_FROM: s.MAIL_FROM ?? `Bedrägerivarningar <noreply@${mailHost(publicUrl)}>`,
+      MAIL_FROM: s.MAIL_FROM ?? defaultMailFrom(publicUrl),
     }
   })
 
@@ -59,24 +57,6 @@ export type NodeSettings = z.infer<typeof NodeSettingsSchema>
 function hostForUrl(host: string): string {
   if (host === '0.0.0.0' || host === '::') return 'localhost'
   return host.includes(':') ? `[${host}]` : host
-}
-
-function mailHost(publicUrl: string): string {
-  const host = new URL(publicUrl).hostname
-  return host.includes('.') && !/^[\d.]+$/.test(host) ? host : 'localhost.localdomain'
-}
-
-/** Whether a URL points at this machine (localhost, 127.0.0.0/8, ::1, 0.0.0.0). */
-export function isLoopbackUrl(url: string): boolean {
-  const host = new URL(url).hostname.replace(/^\[|\]$/g, '')
-  return (
-    host === 'localhost' ||
-    host.endsWith('.localhost') ||
-    host === 'localhost.localdomain' ||
-    /^127\./.test(host) ||
-    host === '::1' ||
-    host === '0.0.0.0'
-  )
 }
 
 /** Parses settings, turning zod's issues into one readable line per bad variable. */

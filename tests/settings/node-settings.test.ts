@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isLoopbackUrl, parseNodeSettings } from '../src/node-settings'
+import { isLoopbackUrl, parseNodeSettings } from '../../src/settings/node-settings'
 
 describe('parseNodeSettings', () => {
   it('needs no configuration', () => {
@@ -68,5 +68,14 @@ describe('parseNodeSettings', () => {
     ])
       expect(isLoopbackUrl(url), url).toBe(true)
     expect(isLoopbackUrl('https://varningar.example.se')).toBe(false)
+  })
+
+  it('takes CONTACT_EMAIL as one address, and refuses a list or a name', () => {
+    expect(
+      parseNodeSettings({ CONTACT_EMAIL: 'rattelse@varningar.example.se' }).CONTACT_EMAIL,
+    ).toBe('rattelse@varningar.example.se')
+    expect(parseNodeSettings({}).CONTACT_EMAIL).toBeUndefined()
+    for (const bad of ['a@example.se, b@example.se', 'Rättelse <a@example.se>', 'nope'])
+      expect(() => parseNodeSettings({ CONTACT_EMAIL: bad }), bad).toThrow(/CONTACT_EMAIL: /)
   })
 })

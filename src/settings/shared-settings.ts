@@ -1,0 +1,63 @@
+import { z } from 'zod'
+
+/**
+ * The settings both runtimes read, with one meaning and one validation: the Node server
+ * from its environment (src/settings/node-settings.ts), the Worker from its vars and secrets
+ * (src/settings/worker-settings.ts).
+ */
+
+export const PublicUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+
+export const SmtpUrl = z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' })
+
+const MAILBOX = /^[^\s<>@,;"]+@[^\s<>@,;"]+\.[^\s<>@,;"]+$/
+/** A sender: an address, or a display name and an address in angle brackets. */
+export const MailFrom = z
+  .string()
+  .trim()
+  .refine(
+    (value) => {
+      const named = value.match(/^[^<>\r\n]*<([^<>]+)>$/)
+      return MAILBOX.test(named ? named[1]! : value)
+    },
+    { error: 'must be an address or "Name <address>"' },
+  )
+
+/** Where readers report an error in a record: one plain address, shown on /about. */
+export const ContactEmail = z.email({ error: 'must be one e-mail address, without a name' })
+
+export const DigestHour = z.union([z.literal('off'), z.coerce.number().int().min(0).max(23)], {
+  error: 'must be an hour 0-23 or "off"',
+})
+
+export const TimeZone = z.string().refine((tz) => {
+  try {
+    new Intl.DateTimeFormat('sv-SE', { timeZone: tz })
+    return true
+  } catch {
+    return false
+  }
+}, 'must be an IANA time zone such as Europe/Stockholm')
+
+export const DEFAULT_DIGEST_HOUR = 7
+export const DEFAULT_DIGEST_TIMEZONE = 'Europe/Stockholm'
+
+/** The sender used when MAIL_FROM is not set: noreply at PUBLIC_URL's host. */
+export function defaultMailFrom(publicUrl: string): string {
+  const host = new URL(publicUrl).hostname
+  const domain = host.includes('.') && !/^[\d.]+$/.test(host) ? host : 'localhost.localdomain'
+  return `Bedrägerivarningar <noreply@${domain}>`
+}
+
+/** Whether a URL points at this machine (localhost, 127.0.0.0/8, ::1, 0.0.0.0). */
+export function isLoopbackUrl(url: string): boolean {
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, '')
+  return (
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    host === 'localhost.localdomain' ||
+    /^127\./.test(host) ||
+    host === '::1' ||
+    host === '0.0.0.0'
+  )
+}

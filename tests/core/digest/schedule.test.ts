@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest'
+import { isDigestDue, localTime } from '../../../src/core/digest/schedule'
+
+const STOCKHOLM_07 = { hour: 7, timeZone: 'Europe/Stockholm' } as const
+const due = (now: string, lastCompletedRun: string | null = null, rule = STOCKHOLM_07) =>
+  isDigestDue({ ...rule, now: new Date(now), lastCompletedRun })
+
+describe('the digest schedule: 07:00 Europe/Stockholm all year, on both runtimes (finding 8)', () => {
+  it('reads the local date and hour across daylight saving time', () => {
+    expect(localTime(new Date('2026-01-15T06:30:00Z'), 'Europe/Stockholm')).toEqual({
+      date: '2026-01-15',
+      hour: 7,
+    })
+    expect(localTime(new Date('2026-07-15T05:30:00Z'), 'Europe/Stockholm')).toEqual({
+      date: '2026-07-15',
+      hour: 7,
+    })
+    expect(localTime(new Date('2026-07-15T23:30:00Z'), 'Europe/Stockholm')).toEqual({
+      date: '2026-07-16',
+      hour: 1,
+    })
+  })
+
+  it.each([
+    ['06:00 UTC in winter (07:00 local)', '2026-01-15T06:00:00Z', true],
+    ['05:55 UTC in summer (07:55 local)', '2026-07-15T05:55:00Z', true],
+    ['06:00 UTC in summer (08:00 local), the old cron', '2026-07-15T06:00:00Z', false],
+    ['05:00 UTC in winter (06:00 local)', '2026-01-15T05:00:00Z', false],
+    ['the last minute before the hour', '2026-01-15T05:59:59Z', false],
+    ['the day summer time starts (07:00 CEST = 05:00 UTC)', '2026-03-29T05:00:00Z', true],
+    ['the day summer time ends (07:00 CET = 06:00 UTC)', '2026-10-25T06:00:00Z', true],
+  ])('is due at %s: %s', (_name, now, expected) => {
+    expect(due(now)).toBe(expected)
+  })
+
+  it('runs once a local day: not again after a run that completed today, due again tomorrow', () => {
+    expect(due('2026-07-15T05:30:00Z', '2026-07-15T05:00:00Z')).toBe(false)
+    expect(due('2026-07-16T05:00:00Z', '2026-07-15T05:00:00Z')).toBe(true)
+    // 00:30 local on the 15th is the 15th in Stockholm, though the 14th in UTC.
+    expect(due('2026-07-15T05:00:00Z', '2026-07-14T22:30:00Z')).toBe(false)
+    // A run that completed on the 14th local, late in the UTC day, does not count for the 15th.
+    expect(due('2026-07-15T05:00:00Z', '2026-07-14T21:30:00Z')).toBe(true)
+  })
+
+  it('keeps trying for the whole hour when no run has completed (a failed or busy cron)', () => {
+    expect(due('2026-01-15T06:05:00Z')).toBe(true)
+    expect(due('2026-01-15T06:55:00Z', '2026-01-14T06:00:00Z')).toBe(true)
+  })
+
+  it('is never due when the digest is off', () => {
+    expect(
+      due('2026-01-15T06:00:00Z', null, { hour: 'off', timeZone: 'Europe/Stockholm' } as never),
+    ).toBe(false)
+  })
+
+  it('works in another time zone', () => {
+    const rule = { hour: 9, timeZone: 'America/New_York' } as const
+    expect(due('2026-07-15T13:00:00Z', null, rule as never)).toBe(true)
+    expect(due('2026-01-15T13:00:00Z', null, rule as never)).toBe(false)
+  })
+})
