@@ -7,6 +7,12 @@
  * company, verdict) → describeReason (reason code → Swedish sentence). checkMessage runs it
  * all.
  */
+
+export {
+  type ArticleCandidate,
+  type EmailDomainCandidate,
+  extractArticleContacts,
+} from './article-contacts'
 export type {
   CandidateSource,
   ContactCandidate,
