@@ -121,7 +121,7 @@ export function extractArticleContacts(sentence: string): ArticleCandidate[] {
     const i = tokenAt.get(candidate.evidence.at)
     const token = i === undefined ? undefined : tokens[i]
     const naming = i === undefined ? null : platformNaming(sentence, tokens, i)
-    if (token && token.text.startsWith('@') && nearerIsEmail(sentence, token.start, tokens)) {
+    if (token?.text.startsWith('@') && nearerIsEmail(sentence, token.start, tokens)) {
       const domain = emailDomainOf(token)
       if (domain) {
         byPlace.set(token.start, domain)
