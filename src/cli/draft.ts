@@ -45,7 +45,7 @@ function describeDraft(record: DraftRecord): string {
   ].filter(Boolean)
   const review =
     record.review.length > 0
-      ? plural(record.review.length, 'item') + ' to review'
+      ? `${plural(record.review.length, 'item')} to review`
       : 'nothing to review'
   return `${record.company.name}: ${contacts.join(', ') || 'no contacts'}; ${plural(record.tips.length, 'tip')}; ${review}`
 }
