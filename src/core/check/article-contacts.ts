@@ -2,6 +2,7 @@ import type { SocialPlatform } from '../alert-schema'
 import type { ContactCandidate, Evidence, Host } from './candidate-types'
 import { extractContacts } from './candidates'
 import { HANDLE, handleAfterPlatform, platformOfWord } from './handles'
+import { LIMITS } from './limits'
 import { readLink } from './links'
 import { type Token, tokenize } from './tokens'
 
@@ -65,16 +66,25 @@ function platformNaming(
   return null
 }
 
-/** Which was written nearer before a position: a word about e-mail, or a platform. */
-function nearerIsEmail(text: string, at: number, tokens: readonly Token[]): boolean {
-  let email = -1
-  for (const match of text.slice(0, at).matchAll(EMAIL_WORDS)) email = match.index
-  let platform = -1
-  for (const token of tokens) {
-    if (token.start >= at) break
-    if (platformOfWord(token.text)) platform = token.start
+/** The last of some ascending positions that is before `at`, or -1. */
+function lastBefore(positions: readonly number[], at: number): number {
+  let [low, high] = [0, positions.length]
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if (positions[middle]! < at) low = middle + 1
+    else high = middle
   }
-  return email > platform
+  return low > 0 ? positions[low - 1]! : -1
+}
+
+/**
+ * Which was written nearer before a position, a word about e-mail or a platform: found once
+ * per sentence, so a sentence of many addresses costs no more than one pass.
+ */
+function emailOrPlatform(text: string, tokens: readonly Token[]) {
+  const emails = [...text.matchAll(EMAIL_WORDS)].map((match) => match.index)
+  const platforms = tokens.filter((token) => platformOfWord(token.text)).map((t) => t.start)
+  return (at: number) => lastBefore(emails, at) > lastBefore(platforms, at)
 }
 
 function evidenceAt(token: Token, platformNamed: SocialPlatform | null): Evidence {
@@ -111,17 +121,21 @@ const hasLetter = (handle: string) => /\p{L}/u.test(handle)
  * names accounts with a noun ("På Facebook heter företaget jemofixsverige"), and writes
  * accounts that look like domains ("på Instagram jemfix.se": an account, not a site). A
  * plain word after a platform counts only when a naming word says so ("heter", a colon),
- * and a handle must hold a letter.
+ * and a handle must hold a letter. Bounded like the checker: the first LIMITS.textChars
+ * characters, LIMITS.candidates contact points.
  */
-export function extractArticleContacts(sentence: string): ArticleCandidate[] {
+export function extractArticleContacts(text: string): ArticleCandidate[] {
+  // The checker's bounds: the text it reads, and the contact points it returns.
+  const sentence = text.slice(0, LIMITS.textChars)
   const tokens = tokenize(sentence)
   const tokenAt = new Map(tokens.map((token, i) => [token.start, i]))
+  const nearerIsEmail = emailOrPlatform(sentence, tokens)
   const byPlace = new Map<number, ArticleCandidate>()
   for (const candidate of extractContacts(sentence).candidates) {
     const i = tokenAt.get(candidate.evidence.at)
     const token = i === undefined ? undefined : tokens[i]
     const naming = i === undefined ? null : platformNaming(sentence, tokens, i)
-    if (token?.text.startsWith('@') && nearerIsEmail(sentence, token.start, tokens)) {
+    if (token?.text.startsWith('@') && nearerIsEmail(token.start)) {
       const domain = emailDomainOf(token)
       if (domain) {
         byPlace.set(token.start, domain)
@@ -146,7 +160,7 @@ export function extractArticleContacts(sentence: string): ArticleCandidate[] {
     byPlace.set(candidate.evidence.at, candidate)
   }
   tokens.forEach((token, i) => {
-    if (byPlace.has(token.start)) return
+    if (byPlace.has(token.start) || byPlace.size >= LIMITS.candidates) return
     const domain = emailDomainOf(token)
     if (domain) {
       byPlace.set(token.start, domain)

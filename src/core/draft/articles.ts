@@ -108,10 +108,12 @@ function titleShaped(block: Block): boolean {
 }
 
 // Pages copied from a browser carry no-break and other fixed-width spaces (the seed writes
-// "046-28 52\u00a0900"), zero-width characters and stray controls; a record wants none.
+// "046-28 52\u00a0900"), zero-width characters, stray controls and broken surrogates; a
+// record wants none of them (the schema refuses the last two).
 const WIDE_SPACES = /[\t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g
 // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point.
-const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200D\u2060\uFEFF]/g
+const INVISIBLE =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200D\u2060\uFEFF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 
 /** A line as a record may quote it: plain spaces, nothing invisible. */
 export function cleanLine(line: string): string {

@@ -30,11 +30,15 @@ function clausesOf(sentence: string): Span[] {
 
 /** The sentence with the contacts themselves blanked out: "bluff-rea.example" is no fake word. */
 function blanked(sentence: string, contacts: readonly Span[]): string {
-  let text = sentence
-  for (const { start, end } of contacts) {
-    text = text.slice(0, start) + ' '.repeat(end - start) + text.slice(end)
+  const parts: string[] = []
+  let from = 0
+  for (const { start, end } of [...contacts].sort((a, b) => a.start - b.start)) {
+    if (start < from) continue
+    parts.push(sentence.slice(from, start), ' '.repeat(end - start))
+    from = end
   }
-  return text
+  parts.push(sentence.slice(from))
+  return parts.join('')
 }
 
 /** What a clause's words say: official, fake, both or negated (unclear), or nothing (null). */
@@ -47,29 +51,28 @@ function roleOfClause(text: string, ownGenitive: RegExp | null): ContactRole | n
 }
 
 /**
- * Whose the contact at `at` is, from the words of its clause: "alltid", "endast", "heter",
- * "deras", "Provbutikens" make it the company's; "falska", "bedragarna" the scammers'; both,
- * or the company's words denied ("ringer aldrig från"), leave it unclear. A clause without
- * such words takes the role of the clause before it ("På Facebook heter företaget X och på
- * Instagram Y"). `ownGenitive` finds the company's name in the genitive ("Ödlas webbplats").
+ * Reads whose each contact of one sentence is, from the words of its clause: "alltid",
+ * "endast", "heter", "deras", "Provbutikens" make it the company's; "falska", "bedragarna"
+ * the scammers'; both, or the company's words denied ("ringer aldrig från"), leave it
+ * unclear. A clause without such words takes the role of the clause before it ("På
+ * Facebook heter företaget X och på Instagram Y"). The contacts themselves are blanked out
+ * and the clauses found once per sentence.
  */
-export function roleOf(
-  sentence: string,
-  at: number,
-  contacts: readonly Span[],
-  ownGenitive: RegExp | null,
-): ContactRole {
+export function sentenceRoles(sentence: string, contacts: readonly Span[]) {
   const text = blanked(sentence, contacts)
   const clauses = clausesOf(text)
-  const index = clauses.findIndex((clause) => at >= clause.start && at < clause.end)
-  const own = clauses[index]
-  if (!own) return 'unclear'
-  if (ONLY_THAN.test(text.slice(own.start, at))) return 'official'
-  for (let i = index; i >= 0; i--) {
-    const role = roleOfClause(text.slice(clauses[i]!.start, clauses[i]!.end), ownGenitive)
-    if (role) return role
+  /** `ownGenitive` finds the owner's name in the genitive ("Ödlas webbplats"). */
+  return (at: number, ownGenitive: RegExp | null): ContactRole => {
+    const index = clauses.findIndex((clause) => at >= clause.start && at < clause.end)
+    const own = clauses[index]
+    if (!own) return 'unclear'
+    if (ONLY_THAN.test(text.slice(own.start, at))) return 'official'
+    for (let i = index; i >= 0; i--) {
+      const role = roleOfClause(text.slice(clauses[i]!.start, clauses[i]!.end), ownGenitive)
+      if (role) return role
+    }
+    return 'unclear'
   }
-  return 'unclear'
 }
 
 /** The clause of a sentence that holds a position. */

@@ -13,7 +13,7 @@ import { registrableDomain } from '../domain'
 import { genitive } from '../swedish'
 import type { Article } from './articles'
 import { type CompanyFound, companyKey, findCompanies, genitiveMention } from './companies'
-import { type ContactRole, clauseAt, phoneLabel, roleOf } from './contact-roles'
+import { type ContactRole, clauseAt, phoneLabel, sentenceRoles } from './contact-roles'
 import { splitSentences } from './sentences'
 import { CHANNEL_WORDS, EMAIL_CONTEXT, FRAUD_WORDS } from './signals'
 import { isAdvice, MAX_TIP_LENGTH, tipFrom } from './tips'
@@ -137,8 +137,18 @@ function profileUrl(platform: SocialPlatform, handle: string): string {
   }
 }
 
+/** Cut to the schema's length for the field, marked with an ellipsis. */
+function cut(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text
+}
+
+/** Longest value a record, its provenance or a review item holds (alert-schema.ts). */
+const MAX_VALUE = 300
+const MAX_SENTENCE = 1000
+const MAX_REASON = 500
+
 function quoted(sentence: string): string {
-  return `"${sentence.length > 300 ? `${sentence.slice(0, 300)}…` : sentence}"`
+  return `"${cut(sentence, 300)}"`
 }
 
 /** What a contact is, in the words a review item uses. */
@@ -179,14 +189,29 @@ class DraftBuilder {
   constructor(readonly company: CompanyFound) {}
 
   evidence(field: ProvenanceField, value: string, sentence: string) {
-    this.provenance.push({ field, value, sentence })
+    this.provenance.push({ field, value, sentence: cut(sentence, MAX_SENTENCE) })
   }
 
-  ask(item: ReviewItem) {
-    const key = `review\u0000${item.field}\u0000${item.value}`
+  ask({ field, value, reason }: ReviewItem) {
+    const key = `review\u0000${field}\u0000${value}`
     if (this.seen.has(key)) return
     this.seen.add(key)
-    this.review.push(item)
+    this.review.push({
+      field,
+      ...(value === undefined ? {} : { value: cut(value, MAX_VALUE) }),
+      reason: cut(reason, MAX_REASON),
+    })
+  }
+
+  /** A value too long for a record is no contact anyone should type in; an editor decides. */
+  private tooLong(field: string, value: string, sentence: string): boolean {
+    if (value.length <= MAX_VALUE) return false
+    this.ask({
+      field,
+      value,
+      reason: `${value.length} characters, too long for a record: ${quoted(sentence)}`,
+    })
+    return true
   }
 
   place(placement: Placement, sentence: string) {
@@ -194,7 +219,9 @@ class DraftBuilder {
       this.ask(placement.review)
       return
     }
-    const key = `${placement.field}\u0000${placement.value}`
+    if (this.tooLong(placement.field, placement.value, sentence)) return
+    // Accounts and hosts are the same whatever their case: count them once.
+    const key = `${placement.field}\u0000${placement.value.toLowerCase()}`
     if (this.seen.has(key)) return
     this.seen.add(key)
     if (placement.field === 'official.websites') this.websites.push(placement.value)
@@ -205,6 +232,7 @@ class DraftBuilder {
   }
 
   fake(value: string, sentence: string) {
+    if (this.tooLong('reportedFakes', value, sentence)) return
     const key = `reportedFakes\u0000${value}`
     if (this.seen.has(key)) return
     this.seen.add(key)
@@ -474,14 +502,10 @@ function readContacts(
       end: c.evidence.at + c.value.length,
     }))
     const mentions = mentionsIn(text, companies)
+    const roleOf = sentenceRoles(text, spans)
     for (const candidate of candidates) {
       const owner = ownerOf(candidate.evidence.at, mentions, companies)
-      const role = roleOf(
-        text,
-        candidate.evidence.at,
-        spans,
-        owner ? genitiveMention(owner.name) : null,
-      )
+      const role = roleOf(candidate.evidence.at, owner ? genitiveMention(owner.name) : null)
       const key = recordValue(candidate)
       roles.set(key, (roles.get(key) ?? new Set()).add(role))
       pending.push({ candidate, role, owner, sentence: text })

@@ -244,3 +244,46 @@ describe('readArticle on fictional articles', () => {
     expectValid(draft!)
   })
 })
+
+describe('readArticle on hostile input', () => {
+  it('gives a valid draft, quickly, from huge sentences, control characters and a lone surrogate', () => {
+    // FICTION: a made-up company on a reserved domain and a fiction number.
+    const flood = 'Exempelbolagets mejl slutar alltid på @exempelbolaget.example.se och '.repeat(
+      3_000,
+    )
+    const long = `Exempelbolagets kundtjänst nås endast på 08-465 004 00, ${'och det är alltid samma nummer '.repeat(60)}.`
+    const text = [
+      'Exempelbolaget varnar för falska sms',
+      '',
+      '2026-03-01',
+      '',
+      'FIKTIV ARTIKEL FÖR TESTER. Exempelbolaget varnar för bedragare som utger sig för att vara Exempelbolaget i sms.',
+      '',
+      flood,
+      '',
+      long,
+      '',
+      `Ring aldrig\u0007 numret i ett sms\uD800 från bedragarna ${'https://exempelbolaget-rea.example/'.padEnd(400, 'x')}.`,
+    ].join('\n')
+    const started = performance.now()
+    const [draft] = draftsOf(text)
+    expect(performance.now() - started).toBeLessThan(10_000)
+    expect(draft!.official.emailDomains).toEqual(['exempelbolaget.example.se'])
+    expect(draft!.official.phones.map((p) => p.number)).toEqual(['+46846500400'])
+    expectValid(draft!)
+  })
+
+  it('counts an account once however its letters are cased', () => {
+    const text = [
+      'Exempelbolaget varnar för falska konton',
+      '',
+      '2026-03-01',
+      '',
+      'FIKTIV ARTIKEL FÖR TESTER. Bedragare utger sig för att vara Exempelbolaget på Instagram.',
+      '',
+      'På Instagram heter företaget ExempelBolaget. Det riktiga kontot heter alltid exempelbolaget på Instagram: exempelbolaget.',
+    ].join('\n')
+    const [draft] = draftsOf(text)
+    expect(draft!.official.social.map((a) => a.handle)).toEqual(['ExempelBolaget'])
+  })
+})
