@@ -111,8 +111,8 @@ function titleShaped(block: Block): boolean {
 // "046-28 52\u00a0900"), zero-width characters, stray controls and broken surrogates; a
 // record wants none of them (the schema refuses the last two).
 const WIDE_SPACES = /[\t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g
-// biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point.
 const INVISIBLE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point.
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200D\u2060\uFEFF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 
 /** A line as a record may quote it: plain spaces, nothing invisible. */
