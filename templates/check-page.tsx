@@ -7,6 +7,7 @@ import {
   verdictSummary,
 } from '../src/core/check/wording'
 import { OfficialContactsList } from './components/official-contacts'
+import { genitive } from './format'
 import { Layout } from './layout'
 import { GUIDANCE_TITLE, PATHS } from './site'
 
@@ -171,7 +172,7 @@ function CheckResultView({
       <Advice title="Varningstecken" items={warnings} />
       {company ? (
         <>
-          <h2>{company.name} officiella kontaktvägar</h2>
+          <h2>{genitive(company.name)} officiella kontaktvägar</h2>
           <OfficialContactsList official={company.official} companyName={company.name} />
         </>
       ) : null}
