@@ -38,14 +38,19 @@ export interface Lookup {
   companies: string[]
 }
 
+/** A word written like an account or an address (jemfix_sverige, a.b, @x, x/y): no name. */
+const ACCOUNT_LIKE = /^@|[_/@:]|\.[\p{L}\p{N}]/u
+
 /**
- * The query with its contact points (and @handles) blanked out, offsets unchanged: a link
- * or an account that spells a company's name does not name the company.
+ * The words of the query that may name a company, the rest blanked out, offsets unchanged:
+ * a link, an address or an account that spells a company's name does not name the company.
  */
-function withoutContacts(query: string, candidates: readonly ContactCandidate[]): string {
-  let text = query.replace(/@\S+/g, (handle) => ' '.repeat(handle.length))
+function nameWords(query: string, candidates: readonly ContactCandidate[]): string {
+  let text = query.replace(/\S+/g, (word) =>
+    ACCOUNT_LIKE.test(word) ? ' '.repeat(word.length) : word,
+  )
   for (const { value, evidence } of candidates) {
-    if (text.startsWith(value, evidence.at)) {
+    if (query.startsWith(value, evidence.at)) {
       text = `${text.slice(0, evidence.at)}${' '.repeat(value.length)}${text.slice(evidence.at + value.length)}`
     }
   }
@@ -62,7 +67,7 @@ function withoutContacts(query: string, candidates: readonly ContactCandidate[])
 export function lookup(index: LookupIndex, query: string): Lookup {
   const text = query.slice(0, QUERY_MAX).trim()
   const extracted = extractContacts(text).candidates
-  const words = withoutContacts(text, extracted)
+  const words = nameWords(text, extracted)
   const startingWith = companiesStartingWith(index.names, words)
   const accounts = accountCandidates(index.contacts, text, extracted, startingWith.length > 0)
   // In the order written; a word read both ways (jemfix.se) keeps the checker's reading first.
@@ -71,7 +76,7 @@ export function lookup(index: LookupIndex, query: string): Lookup {
     const judgment = judgeCandidate(index.contacts, candidate)
     return judgment ? [{ candidate, judgment }] : []
   })
-  const named = companiesNamedIn(index.contacts, withoutContacts(words, accounts))
+  const named = companiesNamedIn(index.contacts, nameWords(words, accounts))
   return {
     query: text,
     findings: mergeFindings(judged),

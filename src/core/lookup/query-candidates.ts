@@ -47,11 +47,11 @@ function accountReadings(
 /**
  * Stage 1 for a search query, after the checker's own extraction (numbers in any format,
  * links, domains, addresses, profile links, "Instagram @konto"): what a search box holds and
- * a message does not, an @handle with no platform named and a query of one bare word
- * (jemofixsverige), each looked up across platforms. `namesCompany` says the query is a
- * company's name (or its beginning), which a bare word then stands for rather than an
- * account imitating it. A word the checker read already (jemfix.se, a domain) is also an
- * account where it is an official one.
+ * a message does not, an @handle with no platform named and bare words (jemofixsverige),
+ * each looked up across platforms. Every word is an account where it is an official one;
+ * a query of one word that the checker did not read and that is no company's name (or its
+ * beginning) is also judged as an account on no platform in particular, so an imitation
+ * (jemfix_sverige) is a lookalike.
  */
 export function accountCandidates(
   index: ContactIndex,
@@ -60,16 +60,17 @@ export function accountCandidates(
   namesCompany: boolean,
 ): ContactCandidate[] {
   const readAt = new Set(extracted.map((c) => c.evidence.at))
+  // "Instagram jemofixsverige": the checker read the account on the platform named.
+  const accountAt = new Set(extracted.filter((c) => c.kind === 'handle').map((c) => c.evidence.at))
   const words = [...query.matchAll(/\S+/g)]
   const accounts: ContactCandidate[] = []
   for (const word of words) {
     const value = word[0].replace(/[.,;:!?]+$/, '')
+    if (accountAt.has(word.index)) continue
     if (value.startsWith('@')) {
-      if (!readAt.has(word.index)) {
-        accounts.push(...accountReadings(index, value, word.index, 'at-sign', false))
-      }
-    } else if (words.length === 1) {
-      const officialOnly = readAt.has(word.index) || namesCompany
+      accounts.push(...accountReadings(index, value, word.index, 'at-sign', false))
+    } else {
+      const officialOnly = words.length > 1 || readAt.has(word.index) || namesCompany
       accounts.push(...accountReadings(index, value, word.index, 'plain-word', officialOnly))
     }
   }

@@ -13,7 +13,8 @@ function only(query: string) {
   return findings[0]!
 }
 
-const JEM_PHONE = '046-28 52 900 är jem & fix:s officiella nummer (Kundtjänst – det enda numret till kundtjänst).'
+const JEM_PHONE =
+  '046-28 52 900 är jem & fix:s officiella nummer (Kundtjänst – det enda numret till kundtjänst).'
 
 /** query → the one-line answer to it. */
 const ANSWERS: [query: string, answer: string][] = [

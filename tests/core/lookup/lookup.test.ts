@@ -88,6 +88,18 @@ const CASES: [query: string, findings: string[], companies: string[]][] = [
     ['handle official jem-fix official-handle', 'handle lookalike jem-fix lookalike-handle'],
     [],
   ],
+  [
+    'jem och fix 046-28 52 901 jemfix.se',
+    [
+      'phone lookalike jem-fix phone-near',
+      'domain lookalike jem-fix lookalike-host',
+      'handle official jem-fix official-handle',
+    ],
+    ['jem-fix'],
+  ],
+  // Among other words, a plain word is an account only where it is an official one
+  ['fråga jemofixsverige', ['handle official jem-fix official-handle'], []],
+  ['fråga jemfix_sverige', [], []],
   // A link is no company name, even when it spells one
   ['https://jemfix-login.example', ['url lookalike jem-fix lookalike-host'], []],
   // Nothing we know
@@ -115,7 +127,10 @@ describe('lookup', () => {
 
   it('reads a bare word as an account on the platform where it is official', () => {
     const [finding] = lookup(index, 'jemofixsverige').findings
-    expect(finding).toMatchObject({ normalized: 'facebook:jemofixsverige', value: 'jemofixsverige' })
+    expect(finding).toMatchObject({
+      normalized: 'facebook:jemofixsverige',
+      value: 'jemofixsverige',
+    })
   })
 
   it('answers one contact point once, however often it is written', () => {

@@ -1,8 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { presentFinding } from '../../../src/core/check'
-import { toE164 } from '../../../src/core/phone'
 import { buildLookupIndex, lookup, lookupAnswer } from '../../../src/core/lookup'
+import { toE164 } from '../../../src/core/phone'
 import { check, checkerIndex } from '../../support/checker'
 
 // Properties over generated queries. The official contacts come from the records (jem & fix's
