@@ -3,7 +3,7 @@ import { PATHS } from '../site'
 
 const LABEL = 'Sök på ett nummer, en adress, ett konto eller ett företag'
 
-function Fields({ id, value, placeholder }: { id: string; value: string; placeholder: string }) {
+function Fields({ id, value, placeholder }: { id: string; value: string; placeholder?: string }) {
   return (
     <div class="search-row">
       <input
@@ -56,7 +56,7 @@ export function SearchForm({
   return (
     <form method="get" action={PATHS.search} class="search-form card">
       <label for={id}>{label}</label>
-      <Fields id={id} value={value} placeholder="t.ex. ett telefonnummer eller en webbadress" />
+      <Fields id={id} value={value} />
       <p class="hint">
         Telefonnummer skrivna hur som helst, webbadresser, länkar, e-postadresser, konton med eller
         utan @, eller företagets namn.
