@@ -1,6 +1,8 @@
 import type { Channel, SocialPlatform } from '../src/core/alert-schema'
 import { SOCIAL_PLATFORMS } from '../src/core/alert-schema'
 
+export { genitive } from '../src/core/swedish'
+
 const longDate = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'long', timeZone: 'UTC' })
 
 /** 2026-02-28 → "28 februari 2026". */
@@ -44,23 +46,6 @@ export function formatNumber(n: number): string {
 /** 1 → "1 varning", 2 → "2 varningar", 10000 → "10 000 varningar". */
 export function formatCount(n: number, singular: string, plural: string): string {
   return `${formatNumber(n)} ${n === 1 ? singular : plural}`
-}
-
-/**
- * The Swedish genitive of a name: "Provbutiken" → "Provbutikens", "Lars" → "Lars".
- * A colon keeps names whose spelling an s would disturb intact: abbreviations and names
- * ending in a digit or sign ("SJ:s", "Tele2:s"), and names written with signs or in
- * lowercase on purpose ("jem & fix:s", "H&M:s").
- */
-export function genitive(name: string): string {
-  const trimmed = name.trim()
-  const lastWord = trimmed.split(/\s+/).at(-1) ?? ''
-  const endsInLetter = /\p{L}$/u.test(trimmed)
-  const isAbbreviation = /\p{Lu}$/u.test(lastWord) && lastWord === lastWord.toLocaleUpperCase('sv')
-  const hasSigns = /[^\p{L}\p{N}\s.'-]/u.test(trimmed)
-  const startsLowercase = /^\p{Ll}/u.test(trimmed)
-  if (!endsInLetter || isAbbreviation || hasSigns || startsLowercase) return `${trimmed}:s`
-  return /[sxz]$/i.test(trimmed) ? trimmed : `${trimmed}s`
 }
 
 /** Sorts names A to Ö the Swedish way (Å, Ä, Ö after Z; case and accents secondary). */

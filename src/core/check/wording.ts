@@ -1,6 +1,7 @@
 import punycode from 'punycode.js'
 import { SOCIAL_PLATFORMS, type SocialPlatform } from '../alert-schema'
 import { defang } from '../domain'
+import { genitive } from '../swedish'
 import type { Resemblance } from './brand-match'
 import type { CandidateSource } from './candidate-types'
 import type { Hosting, Imitation, Reason } from './reasons'
@@ -34,11 +35,6 @@ const NOUN: Record<FindingKind, [string, 'en' | 'ett']> = {
   phone: ['numret', 'ett'],
   handle: ['kontot', 'ett'],
   'sender-id': ['avsändarnamnet', 'ett'],
-}
-
-/** Swedish genitive: "Exempelbolagets", but "jem & fix" (a name ending in s, x or z takes no s). */
-export function genitive(name: string): string {
-  return /[sxz]$/i.test(name) ? name : `${name}s`
 }
 
 /** "xn--jmfix-gra.com (jémfix.com)" so readers see what the browser would show. */
