@@ -56,7 +56,9 @@ function hostingName({ service, suffix }: Hosting): string {
 }
 
 function imitates(names: CompanyNames, { slug, source, how }: Imitation): string {
-  return `liknar ${names(slug)} (${source}) men ${HOW[how]}`
+  return how === 'same-name'
+    ? `har samma namn som ${names(slug)} (${source}) men är en helt annan adress`
+    : `liknar ${names(slug)} (${source}) men ${HOW[how]}`
 }
 
 const NOT_OFFICIAL_ADDRESS = 'det är inte en av företagets officiella adresser.'

@@ -46,6 +46,17 @@ describe('describeReason', () => {
     expect(describeReason(reason, names)).toMatch(sentence)
   })
 
+  it('says plainly that a same-name address on another domain is another address', () => {
+    const reason: Reason = {
+      code: 'lookalike-host',
+      host: 'jemfix.net',
+      imitation: { ...imitation, how: 'same-name' },
+    }
+    expect(describeReason(reason, names)).toBe(
+      'jemfix.net har samma namn som jem & fix (jemfix.com) men är en helt annan adress; det är inte en av företagets officiella adresser.',
+    )
+  })
+
   it('puts names in the genitive the way the rest of the site does', () => {
     expect(genitive('Provbanken')).toBe('Provbankens')
     expect(genitive('jem & fix')).toBe('jem & fix:s')
