@@ -19,6 +19,7 @@ import { crawlerRoutes } from './routes/crawlers'
 import { feedRoutes } from './routes/feed'
 import { infoPageRoutes } from './routes/info-pages'
 import { pageRoutes } from './routes/pages'
+import { searchRoutes } from './routes/search'
 import { subscriptionRoutes } from './routes/subscriptions'
 import { describeError } from './security/redact'
 import { isTransientDatabaseError } from './store/retrying-database'
@@ -53,7 +54,7 @@ export interface AppDeps {
   contactIndex?: ContactIndex
   /** Where readers report an error in a record (CONTACT_EMAIL), named on /about. */
   contactEmail?: string | undefined
-  /** Limits /check and /api/check per client. None by default (tests, benchmarks). */
+  /** Limits /check, /api/check, /search and /api/lookup per client, in one bucket. None by default (tests, benchmarks). */
   checkLimiter?: RequestLimiter
   /** What /healthz says about mail, and whether subscriptions are refused; fine by default. */
   mailHealth?: MailHealth
@@ -100,6 +101,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', infoPageRoutes(routeDeps, { contactEmail: deps.contactEmail }))
   app.route('/', crawlerRoutes(routeDeps))
   app.route('/', assetRoutes(routeDeps))
+  const contactIndex = deps.contactIndex ?? buildContactIndex(deps.catalog)
   if (deps.checkLimiter) {
     // Registered before the checker's routes, so it runs first and reads nothing but the key.
     const perClient = limitPerClient(
@@ -110,7 +112,16 @@ export function createApp(deps: AppDeps) {
     app.post('/check', perClient)
     app.post('/api/check', perClient)
   }
-  app.route('/', checkRoutes(routeDeps, deps.contactIndex ?? buildContactIndex(deps.catalog)))
+  app.route('/', checkRoutes(routeDeps, contactIndex))
+  // Searches count in the checker's bucket: one limit per client for both.
+  const searchLimit =
+    deps.checkLimiter &&
+    limitPerClient(
+      deps.checkLimiter,
+      deps.clientIp,
+      'För många sökningar på kort tid. Vänta en minut och försök igen.',
+    )
+  app.route('/', searchRoutes(routeDeps, contactIndex, searchLimit))
   app.route('/', subscriptionRoutes(routeDeps))
   app.route('/api', apiAlertRoutes(routeDeps))
   const methodsOf = allowedMethods(app.routes)

@@ -6,28 +6,14 @@ import {
   shownValue,
   verdictSummary,
 } from '../src/core/check/wording'
+import { KIND_TEXT, STATUS_TEXT } from './components/finding-labels'
 import { OfficialContactsList } from './components/official-contacts'
+import { genitive } from './format'
 import { Layout } from './layout'
 import { GUIDANCE_TITLE, PATHS } from './site'
 
 export const TEXT_MAX = 10_000
 export const SENDER_MAX = 320
-
-const STATUS_TEXT: Record<Finding['status'], string> = {
-  official: 'Officiell',
-  lookalike: 'Förväxlingsbar kopia',
-  'not-official': 'Inte officiell',
-  unknown: 'Okänd',
-}
-
-const KIND_TEXT: Record<Finding['kind'], string> = {
-  url: 'Länk',
-  domain: 'Adress',
-  email: 'E-post',
-  phone: 'Telefonnummer',
-  handle: 'Konto i sociala medier',
-  'sender-id': 'Avsändarnamn (sms)',
-}
 
 /** Pasted links are never links: anything not official is defanged, official ones are plain text. */
 function FindingValue({ finding }: { finding: Finding }) {
@@ -171,7 +157,7 @@ function CheckResultView({
       <Advice title="Varningstecken" items={warnings} />
       {company ? (
         <>
-          <h2>{company.name} officiella kontaktvägar</h2>
+          <h2>{genitive(company.name)} officiella kontaktvägar</h2>
           <OfficialContactsList official={company.official} companyName={company.name} />
         </>
       ) : null}

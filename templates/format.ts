@@ -1,6 +1,8 @@
 import type { Channel, SocialPlatform } from '../src/core/alert-schema'
 import { SOCIAL_PLATFORMS } from '../src/core/alert-schema'
 
+export { genitive } from '../src/core/swedish'
+
 const longDate = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'long', timeZone: 'UTC' })
 
 /** 2026-02-28 → "28 februari 2026". */
@@ -45,8 +47,6 @@ export function formatNumber(n: number): string {
 export function formatCount(n: number, singular: string, plural: string): string {
   return `${formatNumber(n)} ${n === 1 ? singular : plural}`
 }
-
-export { genitive } from '../src/core/swedish'
 
 /** Sorts names A to Ö the Swedish way (Å, Ä, Ö after Z; case and accents secondary). */
 export const swedishCollator = new Intl.Collator('sv', { sensitivity: 'base', numeric: true })

@@ -1,5 +1,6 @@
 import type { AlertFilter, AlertListPage } from '../src/core/browse'
 import { AlertList, FilterForm } from './components/alert-list'
+import { SearchForm } from './components/search-form'
 import { CHANNEL_LABELS, formatNumber } from './format'
 import { type Alternate, companyFeed, jsonAlternate, Layout } from './layout'
 import { PATHS, SITE_DESCRIPTION, SITE_NAME } from './site'
@@ -47,6 +48,7 @@ export function HomePage({ list, filter, companies, company, canonical }: HomePa
         visar företagets officiella kontaktvägar, så att du kan se vad som är äkta.{' '}
         <a href={PATHS.check}>Fått ett misstänkt meddelande? Kolla det här.</a>
       </p>
+      <SearchForm id="sok-start" />
       <FilterForm filter={filter} companies={companies} />
       <AlertList
         list={list}

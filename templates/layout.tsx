@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx'
+import { HeaderSearch } from './components/search-form'
 import { SubscribeForm } from './components/subscribe-form'
 import { JsonLd } from './json-ld'
 import { companyFeedPath, GUIDANCE_TITLE, PATHS, SITE_NAME } from './site'
@@ -35,6 +36,8 @@ export interface LayoutProps {
   subscribeCompany?: { slug: string; name: string } | undefined
   /** False on pages that are themselves about subscribing. */
   showSubscribe?: boolean
+  /** False on the search page, whose own form is the search. */
+  showSearch?: boolean
   children: Child
 }
 
@@ -78,9 +81,10 @@ const NAV: readonly { section: NavSection; href: string; label: Child }[] = [
 /**
  * The page shell: Swedish, mobile-first, one local stylesheet, no scripts.
  *
- * The header bar is one flex row (brand, menu) that fits 360 px. A search form added later
- * goes in as a third child with class "site-search": the stylesheet gives it the room
- * between brand and menu on wide screens and a full row of its own under the bar on phones.
+ * The header bar is one flex row (brand, menu) that fits 360 px. The search form is its
+ * third child (class "site-search"), a full row of its own under brand and menu at every
+ * width, so reading order and screen order agree. Between brand and menu it would not fit:
+ * at the 52rem column, brand and menu leave under 200 px for it.
  */
 export function Layout({
   title,
@@ -93,6 +97,7 @@ export function Layout({
   section,
   subscribeCompany,
   showSubscribe = true,
+  showSearch = true,
   children,
 }: LayoutProps) {
   return (
@@ -141,6 +146,7 @@ export function Layout({
                 </a>
               ))}
             </nav>
+            {showSearch ? <HeaderSearch /> : null}
           </div>
         </header>
         <main class="wrap" id="innehall" tabindex={-1}>

@@ -1,12 +1,17 @@
+import { SearchForm } from './components/search-form'
 import { Layout } from './layout'
 import { GUIDANCE_TITLE, PATHS } from './site'
 
-/** A dead end that still helps: the checker first, then the lists. */
+/** A dead end that still helps: search and the checker first, then the lists. */
 export function NotFoundPage({ message }: { message: string }) {
   return (
     <Layout title="Sidan finns inte" noindex>
       <h1>Sidan finns inte</h1>
       <p>{message}</p>
+      <SearchForm
+        id="sok-saknas"
+        label="Letar du efter ett nummer, en adress, ett konto eller ett företag? Sök här"
+      />
       <div class="card">
         <h2>Har du fått ett misstänkt meddelande?</h2>
         <p>

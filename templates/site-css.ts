@@ -22,7 +22,14 @@ main:focus{outline:none}
 .brand{display:flex;align-items:center;gap:.5rem;font-weight:700;font-size:1.1rem;margin-right:auto;white-space:nowrap}
 .brand img{display:block;width:28px;height:28px}
 .site-header nav{display:flex;gap:1rem;white-space:nowrap}
-.site-search{flex:1 1 14rem;max-width:22rem}
+.site-search{flex:1 1 100%}
+.search-row{display:flex;gap:.4rem;align-items:stretch}
+.search-row input[type=search]{flex:1 1 auto;min-width:0;width:auto}
+.search-row button{margin:0;flex:none}
+.site-search input[type=search]{padding:.3rem .5rem}
+.site-search button{padding:.3rem .8rem}
+.search-form label{margin-top:0}
+.answer{font-weight:600}
 .wrap{max-width:52rem;margin:0 auto;padding:1rem}
 main.wrap{padding-top:1.5rem;padding-bottom:3rem}
 h1{font-size:1.7rem;line-height:1.25;margin:.2rem 0 .75rem}
@@ -74,12 +81,12 @@ button,.button{display:inline-block;font:inherit;background:var(--button);color:
 .feed-url{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.9rem;word-break:break-all}
 .site-footer{border-top:1px solid var(--line);color:var(--muted);font-size:.9rem}
 .footer-links{display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;padding:0;margin:0 0 .5rem;list-style:none}
-@media (max-width:40rem){.nav-long{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}.site-search{order:3;flex-basis:100%;max-width:none}}
+@media (max-width:40rem){.nav-long{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}}
 @media (max-width:30rem){h1{font-size:1.4rem}.wrap{padding:.75rem}.bar{padding-top:.5rem;padding-bottom:.5rem}.brand-name{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}}
 @media print{
 :root{--ink:#000;--muted:#333;--line:#999;--bg:#fff;--card:#fff;--accent:#000;--ok:#000;--ok-bg:#fff;--warn:#000;--warn-bg:#fff;--note:#000;--note-bg:#fff}
 body{font-size:11pt}
-.skip-link,.site-header nav,.subscribe,.filters,.pager,.site-footer nav,.button{display:none}
+.skip-link,.site-header nav,.site-search,.search-form,.subscribe,.filters,.pager,.site-footer nav,.button{display:none}
 .site-header{background:none;color:#000;border-bottom:1px solid #000}
 .site-header a{color:#000}
 .brand-name{position:static;width:auto;height:auto;margin:0;overflow:visible;clip:auto}

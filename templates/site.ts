@@ -10,6 +10,7 @@ export const PATHS = {
   home: '/',
   companies: '/companies',
   check: '/check',
+  search: '/search',
   guidance: '/guidance',
   about: '/about',
   privacy: '/privacy',
@@ -25,3 +26,9 @@ export const alertPath = (id: string) => `/alerts/${id}`
 
 /** The guidance page's title: the question a worried reader asks. */
 export const GUIDANCE_TITLE = 'Har du redan klickat, svarat eller betalat?'
+
+/** A search for a value: where an example or a "search for this" link leads. */
+export const searchPath = (query: string) => `/search?q=${encodeURIComponent(query)}`
+
+/** The warnings about one company: the list filtered by it. */
+export const companyAlertsPath = (slug: string) => `/?company=${encodeURIComponent(slug)}`

@@ -30,6 +30,7 @@ export function sitemapEntries(catalog: Catalog): { path: string; lastmod?: stri
     })),
     ...catalog.alerts.map((alert) => ({ path: alertPath(alert.id), lastmod: lastChanged(alert) })),
     { path: PATHS.check },
+    { path: PATHS.search },
     { path: PATHS.guidance },
     { path: PATHS.about },
     { path: PATHS.privacy },

@@ -182,6 +182,12 @@ const STATIC_PAGES: [name: string, path: string][] = [
   ['companies', '/companies'],
   ['company', '/companies/jem-fix'],
   ['check', '/check'],
+  ['search', '/search'],
+  ['search-official', `/search?q=${encodeURIComponent('0046 46 285 29 00')}`],
+  ['search-lookalike', '/search?q=jemfix-support.se'],
+  ['search-several', `/search?q=${encodeURIComponent('jem och fix 046-28 52 901 jemfix.se')}`],
+  ['search-no-match', '/search?q=nagonheltannan'],
+  ['search-too-long', `/search?q=${'a'.repeat(201)}`],
   ['guidance', '/guidance'],
   ['about', '/about'],
   ['privacy', '/privacy'],
@@ -276,6 +282,28 @@ describe('every page in Chromium', () => {
       expect(await headerIsOneLine(page), name).toBe(true)
     }
     await page.screenshot({ path: join(ARTIFACTS, 'header-360.png') })
+    await close()
+  })
+
+  it('keeps the header search box on screen and usable at 360 px', async () => {
+    const { page, close } = await openPage({ width: 360 })
+    for (const [name, path] of STATIC_PAGES.filter(([n]) => !n.startsWith('search'))) {
+      await page.goto(`${server.url}${path}`)
+      const boxes = await page.evaluate(() =>
+        ['.site-search', '.site-search input', '.site-search button'].map((selector) => {
+          const box = document.querySelector(selector)!.getBoundingClientRect()
+          return { left: box.left, right: box.right, top: box.top, width: box.width }
+        }),
+      )
+      const [form, input, button] = boxes as [DOMRect, DOMRect, DOMRect]
+      expect(form.left, name).toBeGreaterThanOrEqual(0)
+      expect(form.right, name).toBeLessThanOrEqual(360)
+      // The field and its button side by side, the field wide enough for a number.
+      expect(button.top, name).toBe(input.top)
+      expect(input.width, name).toBeGreaterThan(200)
+      expect(await page.locator('.site-search input').isVisible(), name).toBe(true)
+    }
+    await page.screenshot({ path: join(ARTIFACTS, 'header-search-360.png') })
     await close()
   })
 
@@ -379,6 +407,43 @@ describe('every page in Chromium', () => {
     expect(await page.locator('h1').textContent()).toBe(
       'Har du redan klickat, svarat eller betalat?',
     )
+    await close()
+  })
+
+  it('searches with JavaScript off: official numbers and accounts, lookalikes never linked', async () => {
+    const { page, close } = await openPage({ javaScriptEnabled: false, width: 375 })
+    await page.goto(`${server.url}/alerts/jem-fix-2026-02-28`)
+    await page.fill('.site-search input[name=q]', '0046 46 285 29 00')
+    await page.click('.site-search button[type=submit]')
+    await page.waitForSelector('h1:has-text("Sökresultat")')
+    expect(new URL(page.url()).searchParams.get('q')).toBe('0046 46 285 29 00')
+    expect(await page.locator('.answer').allTextContents()).toEqual([
+      '046-28 52 900 är jem & fix:s officiella nummer (Kundtjänst – det enda numret till kundtjänst).',
+    ])
+    expect(await page.locator('.finding a[href="tel:+46462852900"]').textContent()).toBe(
+      '046-28 52 900',
+    )
+
+    // The result page's own form searches again, from what was typed.
+    expect(await page.inputValue('main input[name=q]')).toBe('0046 46 285 29 00')
+    await page.fill('main input[name=q]', 'jemfix-support.se')
+    await page.click('main form button[type=submit]')
+    await page.waitForURL(/q=jemfix-support/)
+    expect(await page.locator('.answer').allTextContents()).toEqual([
+      'jemfix-support[.]se är inte jem & fix:s; den liknar jemfix.com.',
+    ])
+    expect(await page.locator('a[href*="jemfix-support"]').count()).toBe(0)
+
+    await page.goto(`${server.url}/`)
+    await page.fill('main input[name=q]', 'jemofixsverige')
+    await page.click('main form.search-form button[type=submit]')
+    await page.waitForURL(/q=jemofixsverige/)
+    expect(await page.locator('.answer').allTextContents()).toEqual([
+      'jemofixsverige är jem & fix:s officiella konto på Facebook.',
+    ])
+    // The answer leads to the company and its warnings.
+    await page.locator('.finding a[href="/companies/jem-fix"]').click()
+    expect(await page.locator('h1').textContent()).toContain('jem & fix')
     await close()
   })
 

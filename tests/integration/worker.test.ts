@@ -20,6 +20,8 @@ const DIGEST_SUMMER = new Date('2025-07-15T05:10:00Z')
 const SUMMER_0600_UTC = new Date('2025-07-15T06:10:00Z')
 /** Pasted into the checker; must never reach a log. */
 const PASTED = 'Klistrat-meddelande-4711 från jem & fix: betala på jemfix.net'
+/** Searched for; must never reach a log either (FICTION: a number in the fiction range). */
+const SEARCHED = 'sökt-4713 070-174 06 13'
 
 let dir: string
 let sink: SmtpSink
@@ -266,12 +268,24 @@ describe('the Worker in workerd (wrangler dev)', () => {
     ).toBe(0)
   }, 60_000)
 
-  it('logs events, never an address, a token or pasted text (finding 3)', async () => {
+  it('logs events, never an address, a token, pasted text or a search (finding 3)', async () => {
+    // What a reader searched for is personal too: a number that called them.
+    for (const url of [worker.url, node.url]) {
+      for (const path of ['/search?q=', '/api/lookup?q=']) {
+        const res = await fetch(`${url}${path}${encodeURIComponent(SEARCHED)}`)
+        expect(res.status).toBe(200)
+        expect(res.headers.get('cache-control')).toBe('no-store')
+        await res.arrayBuffer()
+      }
+    }
     const tokens = await tokensIn(sink.received)
     const log = worker.output()
     expect(log.length).toBeGreaterThan(0)
-    expect(personalDataIn(log, { tokens, other: ['4711'] })).toEqual([])
-    expect(personalDataIn(node.output(), { other: ['4711'] })).toEqual([])
+    // The log shows the request was made, so the search below would be seen if it were logged.
+    expect(log).toContain('/api/lookup')
+    const secrets = ['4711', '4713']
+    expect(personalDataIn(log, { tokens, other: secrets })).toEqual([])
+    expect(personalDataIn(node.output(), { other: secrets })).toEqual([])
   })
 })
 

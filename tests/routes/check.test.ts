@@ -146,7 +146,8 @@ describe('/check page', () => {
     expect(html).not.toMatch(/href="[^"]*jemfix-present/)
     expect(html).toContain('Förväxlingsbar kopia')
     expect(html).toContain('046-28 52 900')
-    expect(html).toContain('officiella kontaktvägar')
+    expect(html).toContain('jem &amp; fix:s officiella kontaktvägar')
+    expect(html).toContain('046-28 52 900 är jem &amp; fix:s officiella nummer')
   })
 
   /** The text of the verdict box of a result page. */

@@ -33,7 +33,15 @@ describe('GET /sitemap.xml', () => {
     expect(byLoc.get(`${PUBLIC_URL}/alerts/exempelbolaget-2026-03-01`)).toBe('2026-05-02')
     expect(byLoc.get(`${PUBLIC_URL}/alerts/provbutiken-2026-04-10`)).toBe('2026-04-10')
     expect(byLoc.get(`${PUBLIC_URL}/companies/provbutiken`)).toBe('2026-04-10')
-    for (const path of ['/companies', '/check', '/guidance', '/about', '/privacy', '/feeds'])
+    for (const path of [
+      '/companies',
+      '/check',
+      '/search',
+      '/guidance',
+      '/about',
+      '/privacy',
+      '/feeds',
+    ])
       expect(byLoc.has(`${PUBLIC_URL}${path}`), path).toBe(true)
   })
 

@@ -9,6 +9,7 @@ const PAGES = [
   '/companies',
   '/companies/exempelbolaget',
   '/alerts/exempelbolaget-2026-03-01',
+  '/search',
   '/guidance',
   '/about',
   '/privacy',

@@ -11,7 +11,7 @@ const json = (body: unknown): RequestInit => ({
   body: typeof body === 'string' ? body : JSON.stringify(body),
 })
 
-/** The shared table: reads, the checker, and errors of every kind. */
+/** The shared table: reads, the checker, search, and errors of every kind. */
 export const PARITY_CASES: HttpCase[] = [
   { name: 'home page', path: '/' },
   { name: 'alert page', path: '/alerts/jem-fix-2026-02-28' },
@@ -32,6 +32,15 @@ export const PARITY_CASES: HttpCase[] = [
   { name: 'robots.txt', path: '/robots.txt' },
   { name: 'stylesheet', path: '/assets/site.css' },
   { name: 'checker page', path: '/check' },
+  { name: 'search page', path: '/search' },
+  { name: 'search for an official number', path: '/search?q=0046%2046%20285%2029%2000' },
+  { name: 'search with no match', path: '/search?q=nagonheltannan' },
+  { name: 'search too long (400)', path: `/search?q=${'a'.repeat(201)}` },
+  { name: 'lookup an official number', path: '/api/lookup?q=%2B46462852900' },
+  { name: 'lookup a bare handle', path: '/api/lookup?q=jemofixsverige' },
+  { name: 'lookup a lookalike domain', path: '/api/lookup?q=jemfix-support.se' },
+  { name: 'lookup a company by name', path: '/api/lookup?q=jem%20och%20fix' },
+  { name: 'lookup without a query (400)', path: '/api/lookup' },
   { name: 'API alerts', path: '/api/alerts' },
   { name: 'API alert', path: '/api/alerts/jem-fix-2026-02-28' },
   { name: 'API company', path: '/api/companies/jem-fix' },

@@ -11,7 +11,8 @@ export interface CheckInput {
   sender?: string | undefined
 }
 
-function present(finding: JudgedFinding, names: CompanyNames): Finding {
+/** A judged contact point as the API and the pages show it: its reason put into words. */
+export function presentFinding(finding: JudgedFinding, names: CompanyNames): Finding {
   return {
     kind: finding.kind,
     value: finding.value,
@@ -52,7 +53,7 @@ export function checkMessage(index: ContactIndex, input: CheckInput): CheckResul
   return {
     verdict: decision.verdict,
     company: company ? { slug: company.slug, name: company.name } : null,
-    findings: decision.findings.map((f) => present(f, names)),
+    findings: decision.findings.map((f) => presentFinding(f, names)),
     redFlags: [...decision.redFlags, ...tips],
     alerts: company?.alerts ?? [],
   }

@@ -5,7 +5,7 @@
  * The pipeline runs one way: extractContacts (text → typed candidates with evidence, no
  * records needed) → judgeCandidate (candidate → status and reason code) → decide (findings,
  * company, verdict) → describeReason (reason code → Swedish sentence). checkMessage runs it
- * all.
+ * all. lookup (src/core/lookup) runs the same stages on a search query.
  */
 
 export {
@@ -22,12 +22,14 @@ export type {
   HostType,
 } from './candidate-types'
 export { extractContacts, extractSender } from './candidates'
-export { type CheckInput, checkMessage } from './check-message'
+export { type CheckInput, checkMessage, presentFinding } from './check-message'
+export { nameTokens } from './company-names'
 export { buildContactIndex, type ContactIndex } from './contact-index'
+export { HANDLE } from './handles'
 export { type Judgment, judgeCandidate } from './judge'
 export { LIMITS } from './limits'
 export type { Reason, ReasonCode } from './reasons'
-export { decide } from './verdict'
+export { companiesNamedIn, decide, type JudgedFinding, mergeFindings } from './verdict'
 export type {
   CheckResult,
   Finding,
@@ -37,4 +39,4 @@ export type {
   RedFlag,
   Verdict,
 } from './verdict-types'
-export { type CompanyNames, describeReason } from './wording'
+export { type CompanyNames, describeReason, shownValue } from './wording'

@@ -61,7 +61,7 @@ export function mergeFindings(
 }
 
 /** Companies named in the text, by name or alias, most mentioned first. */
-function companiesNamedIn(index: ContactIndex, text: string): string[] {
+export function companiesNamedIn(index: ContactIndex, text: string): string[] {
   const tokens = nameTokens(text)
   const counts = new Map<string, number>()
   for (let i = 0; i < tokens.length; i++) {

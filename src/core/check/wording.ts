@@ -1,6 +1,7 @@
 import punycode from 'punycode.js'
 import { SOCIAL_PLATFORMS, type SocialPlatform } from '../alert-schema'
 import { defang } from '../domain'
+import { genitive } from '../swedish'
 import type { Resemblance } from './brand-match'
 import type { CandidateSource } from './candidate-types'
 import type { Hosting, Imitation, Reason } from './reasons'
@@ -36,11 +37,6 @@ const NOUN: Record<FindingKind, [string, 'en' | 'ett']> = {
   'sender-id': ['avsändarnamnet', 'ett'],
 }
 
-/** Swedish genitive: "Exempelbolagets", but "jem & fix" (a name ending in s, x or z takes no s). */
-export function genitive(name: string): string {
-  return /[sxz]$/i.test(name) ? name : `${name}s`
-}
-
 /** "xn--jmfix-gra.com (jémfix.com)" so readers see what the browser would show. */
 export function shownHost(hostname: string): string {
   if (!hostname.split('.').some((l) => l.startsWith('xn--'))) return hostname
@@ -60,7 +56,9 @@ function hostingName({ service, suffix }: Hosting): string {
 }
 
 function imitates(names: CompanyNames, { slug, source, how }: Imitation): string {
-  return `liknar ${names(slug)} (${source}) men ${HOW[how]}`
+  return how === 'same-name'
+    ? `har samma namn som ${names(slug)} (${source}) men är en helt annan adress`
+    : `liknar ${names(slug)} (${source}) men ${HOW[how]}`
 }
 
 const NOT_OFFICIAL_ADDRESS = 'det är inte en av företagets officiella adresser.'

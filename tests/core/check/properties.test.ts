@@ -1,38 +1,12 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { toE164 } from '../../../src/core/phone'
 import { createTestApp } from '../../support/app'
-import { check, checkerCatalog, checkerIndex } from '../../support/checker'
+import { check, checkerCatalog } from '../../support/checker'
+import { randomContact, randomHandle } from '../../support/random-contacts'
 
 // Properties over generated messages, to find what hand-picked examples miss. The official
 // contacts come from the records (jem & fix's real record and the fictional companies).
 
-const officialHosts = new Set(checkerIndex.officialHosts.keys())
-const officialNumbers = new Set(checkerIndex.phones.keys())
-const officialHandles = new Set(checkerIndex.handlesAnyPlatform.keys())
-const isOfficialHost = (host: string) =>
-  [...officialHosts].some((h) => host === h || host.endsWith(`.${h}`))
-
-const randomHost = fc.domain().filter((host) => !isOfficialHost(host.toLowerCase()))
-const randomNumber = fc
-  .tuple(
-    fc.constantFrom('0', '+46 ', '+46', '00', '+1 ', '+44 ', ''),
-    fc.array(fc.integer({ min: 0, max: 999 }), { minLength: 2, maxLength: 5 }),
-    fc.constantFrom(' ', '-', '', '.', '/'),
-  )
-  .map(([prefix, groups, separator]) => prefix + groups.join(separator))
-  .filter((number) => !officialNumbers.has(toE164(number) ?? ''))
-const randomHandle = fc
-  .stringMatching(/^[a-z0-9._]{2,20}$/)
-  .filter((handle) => !officialHandles.has(handle))
-const randomContact = fc.oneof(
-  randomHost,
-  randomHost.map((host) => `https://${host}/logga-in`),
-  randomHost.map((host) => `kundtjanst@${host}`),
-  randomNumber,
-  randomHandle.map((handle) => `Instagram @${handle}`),
-  randomHandle.map((handle) => `facebook.com/${handle}`),
-)
 const anyText = fc.string({ unit: 'grapheme', maxLength: 300 })
 
 describe('random messages', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { Reason, ReasonCode } from '../../../src/core/check'
 import { checkMessage, describeReason } from '../../../src/core/check'
-import { genitive, verdictSummary } from '../../../src/core/check/wording'
+import { verdictSummary } from '../../../src/core/check/wording'
+import { genitive } from '../../../src/core/swedish'
 import { checkerIndex } from '../../support/checker'
 
 const names = (slug: string) => ({ 'jem-fix': 'jem & fix', provbanken: 'Provbanken' })[slug] ?? slug
@@ -9,7 +10,7 @@ const imitation = { slug: 'jem-fix', source: 'jemfix.com', how: 'homoglyph' } as
 
 /** One reason of every code and what its sentence must say: adding a code fails the types here. */
 const EVERY_REASON: Record<ReasonCode, [Reason, RegExp]> = {
-  'official-host': [{ code: 'official-host', host: 'jemfix.com', officialHost: 'jemfix.com', slug: 'jem-fix' }, /^jemfix\.com är en av jem & fix officiella adresser\.$/],
+  'official-host': [{ code: 'official-host', host: 'jemfix.com', officialHost: 'jemfix.com', slug: 'jem-fix' }, /^jemfix\.com är en av jem & fix:s officiella adresser\.$/],
   'official-email': [{ code: 'official-email', officialHost: 'jemfix.com', slug: 'jem-fix' }, /slutar på @jemfix\.com.*officiella e-postdomän/],
   'official-forwards': [{ code: 'official-forwards', officialHost: 'jemfix.com', slug: 'jem-fix', target: 'konto.example' }, /skickar dig vidare till konto\.example/],
   'unicode-dots': [{ code: 'unicode-dots', host: 'jemfix.com', slug: 'jem-fix' }, /liknar en punkt.*jemfix\.com/],
@@ -26,7 +27,7 @@ const EVERY_REASON: Record<ReasonCode, [Reason, RegExp]> = {
   'unlisted-suffix': [{ code: 'unlisted-suffix', host: 'jemfix.kundservice', imitation: null }, /inte på någon riktig toppdomän; /],
   'too-long': [{ code: 'too-long' }, /längre än ett domännamn/],
   'unknown-host': [{ code: 'unknown-host', host: 'semester.netlify.app', hosting: { service: 'Netlify', suffix: 'netlify.app' } }, /finns inte bland.*hos Netlify/],
-  'official-phone': [{ code: 'official-phone', display: '046-28 52 900', label: 'Kundtjänst', slug: 'jem-fix' }, /^046-28 52 900 är jem & fix officiella nummer \(Kundtjänst\)\.$/],
+  'official-phone': [{ code: 'official-phone', display: '046-28 52 900', label: 'Kundtjänst', slug: 'jem-fix' }, /^046-28 52 900 är jem & fix:s officiella nummer \(Kundtjänst\)\.$/],
   'phone-near': [{ code: 'phone-near', display: '046-28 52 900', digits: 2, slug: 'jem-fix' }, /två siffror/],
   'unknown-phone': [{ code: 'unknown-phone' }, /finns inte bland de officiella numren/],
   'official-handle': [{ code: 'official-handle', handle: 'jemfix.se', platform: 'instagram', slug: 'jem-fix' }, /officiella konto på Instagram/],
@@ -45,9 +46,21 @@ describe('describeReason', () => {
     expect(describeReason(reason, names)).toMatch(sentence)
   })
 
-  it('puts names in the genitive the Swedish way', () => {
+  it('says plainly that a same-name address on another domain is another address', () => {
+    const reason: Reason = {
+      code: 'lookalike-host',
+      host: 'jemfix.net',
+      imitation: { ...imitation, how: 'same-name' },
+    }
+    expect(describeReason(reason, names)).toBe(
+      'jemfix.net har samma namn som jem & fix (jemfix.com) men är en helt annan adress; det är inte en av företagets officiella adresser.',
+    )
+  })
+
+  it('puts names in the genitive the way the rest of the site does', () => {
     expect(genitive('Provbanken')).toBe('Provbankens')
-    expect(genitive('jem & fix')).toBe('jem & fix')
+    expect(genitive('jem & fix')).toBe('jem & fix:s')
+    expect(genitive('Lars')).toBe('Lars')
   })
 })
 
@@ -63,8 +76,8 @@ describe('verdictSummary', () => {
     )
     expect(words.title).toBe('Misstänkt meddelande')
     expect(words.reasons).toEqual([
-      'Länken hxxps://jemfix-present[.]example/abc liknar jem & fix adress men tillhör någon annan.',
-      'Numret 046-28 52 901 liknar jem & fix officiella nummer men är ett annat.',
+      'Länken hxxps://jemfix-present[.]example/abc liknar jem & fix:s adress men tillhör någon annan.',
+      'Numret 046-28 52 901 liknar jem & fix:s officiella nummer men är ett annat.',
       'Meddelandet vill att du betalar, loggar in eller bekräftar uppgifter via en länk.',
     ])
     expect(words.advice).toContain('Kontakta jem & fix')
