@@ -119,6 +119,26 @@ describe('drafts on the published site', () => {
     expect(control.map((f) => f.status)).toEqual(['official', 'official'])
   })
 
+  it('are unknown to search: a draft’s number and its company are found nowhere', async () => {
+    const lookup = async (app: ReturnType<typeof published>, q: string) => {
+      const res = await app.request(`/api/lookup?q=${encodeURIComponent(q)}`)
+      expect(res.status).toBe(200)
+      return (await res.json()) as {
+        results: { finding: { status: string; company: string | null } }[]
+      }
+    }
+    const number = await lookup(published(), '031-390 06 00')
+    expect(number.results.map((r) => r.finding.status)).toEqual(['unknown'])
+    const name = await lookup(published(), 'Ödla')
+    expect(JSON.stringify(name.results)).not.toContain('odla')
+    const control = await lookup(preview(), '031-390 06 00')
+    expect(control.results.map((r) => [r.finding.status, r.finding.company])).toEqual([
+      ['official', 'odla'],
+    ])
+    const page = await (await published().request('/search?q=%C3%96dla')).text()
+    expect(page).not.toContain('/companies/odla')
+  })
+
   it('never go out in a digest', async () => {
     const { stores, db, mailer } = createTestApp()
     await addActiveSubscribers(db, 1, '2026-01-01T00:00:00.000Z')
