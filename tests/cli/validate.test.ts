@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterEach, describe, expect, it } from 'vitest'
 import { stringify } from 'yaml'
-import { fictionalAlert } from '../support/fixtures'
+import { fictionalAlert, fictionalDraft } from '../support/fixtures'
 
 const run = promisify(execFile)
 const tsx = join(process.cwd(), 'node_modules/.bin/tsx')
@@ -72,18 +72,9 @@ describe('npm run validate', () => {
   })
 })
 
-/** FICTION: a draft about a made-up company, on a reserved domain and a fiction number. */
+/** The fixtures' draft (fiction), with one item left to review. */
 function odlaDraft(overrides: Record<string, unknown> = {}) {
-  return fictionalAlert({
-    id: 'odla-2026-05-02',
-    draft: true,
-    title: 'Ödla varnar för falska mejl',
-    published: '2026-05-02',
-    company: { slug: 'odla', name: 'Ödla', aliases: [] },
-    official: {
-      emailDomains: ['odla.example.se'],
-      phones: [{ number: '+46313900600', display: '031-390 06 00', label: 'Kundtjänst' }],
-    },
+  return fictionalDraft({
     review: [
       { field: 'official.websites', value: 'odla.example.se', reason: 'skriven utan https' },
     ],

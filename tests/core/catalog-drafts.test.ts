@@ -1,19 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { buildCatalog, loadCatalog } from '../../src/core/catalog'
-import { fictionalAlert, recordFile, secondFictionalAlert } from '../support/fixtures'
+import {
+  fictionalAlert,
+  fictionalDraft,
+  recordFile,
+  secondFictionalAlert,
+} from '../support/fixtures'
 
-/** FICTION: a draft about a third made-up company, on a reserved domain and a fiction number. */
-const ODLA_DRAFT = fictionalAlert({
-  id: 'odla-2026-05-02',
-  draft: true,
-  title: 'Ödla varnar för falska mejl',
-  published: '2026-05-02',
-  company: { slug: 'odla', name: 'Ödla', aliases: [] },
-  official: {
-    emailDomains: ['odla.example.se'],
-    phones: [{ number: '+46313900600', display: '031-390 06 00', label: 'Kundtjänst' }],
-  },
-})
+const ODLA_DRAFT = fictionalDraft()
 
 const files = () => [
   recordFile('exempelbolaget', fictionalAlert()),

@@ -9,7 +9,7 @@ import { simpleParser } from 'mailparser'
 import { type Browser, chromium, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { stringify } from 'yaml'
-import { fictionalAlert } from '../support/fixtures'
+import { fictionalAlert, fictionalDraft } from '../support/fixtures'
 import { type RunningServer, startServer } from '../support/server'
 
 // Debian's Chromium; test tools cannot download browsers on these machines.
@@ -518,20 +518,8 @@ describe('the preview in Chromium', () => {
       ['src/cli/draft.ts', '/work/shared/seeds/000_440e9332798f33ed.txt'],
       { env: { ...process.env, ALERTS_DIR: alerts } },
     )
-    // FICTION: a company that exists only in a draft, on a reserved domain and a fiction number.
-    const odla = fictionalAlert({
-      id: 'odla-2026-05-02',
-      draft: true,
-      title: 'Ödla varnar för falska mejl',
-      published: '2026-05-02',
-      company: { slug: 'odla', name: 'Ödla', aliases: [] },
-      official: {
-        emailDomains: ['odla.example.se'],
-        phones: [{ number: '+46313900600', display: '031-390 06 00', label: 'Kundtjänst' }],
-      },
-      source: { title: 'Fiktiv källa', publisher: 'Testredaktionen', date: '2026-05-02' },
-    })
-    await writeFile(join(alerts, 'drafts', 'odla-2026-05-02.yaml'), stringify(odla))
+    // A company that exists only in a draft (fiction).
+    await writeFile(join(alerts, 'drafts', 'odla-2026-05-02.yaml'), stringify(fictionalDraft()))
     preview = await startServer({ ALERTS_DIR: alerts, DIGEST_HOUR: 'off' }, 30_000, 'preview')
   }, 60_000)
 

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest'
 import { buildCatalog, type Catalog, loadCatalog } from '../../src/core/catalog'
 import { runDigest } from '../../src/digest/run-digest'
 import { createTestApp } from '../support/app'
-import { fictionalAlert, recordFile, secondFictionalAlert } from '../support/fixtures'
+import {
+  fictionalAlert,
+  fictionalDraft,
+  recordFile,
+  secondFictionalAlert,
+} from '../support/fixtures'
 import { addActiveSubscribers } from '../support/subscribers'
 
 /**
@@ -10,18 +15,9 @@ import { addActiveSubscribers } from '../support/subscribers'
  * exists only in the draft (Ödla, a reserved domain and a fiction number), one a new
  * warning about a published company. Each has words no published record uses.
  */
-const ODLA_DRAFT = fictionalAlert({
-  id: 'odla-2026-05-02',
-  draft: true,
+const ODLA_DRAFT = fictionalDraft({
   title: 'Ödla varnar för falska ödlemejl',
   summary: 'Fiktivt utkast om ödlemejl.',
-  published: '2026-05-02',
-  company: { slug: 'odla', name: 'Ödla', aliases: [] },
-  official: {
-    emailDomains: ['odla.example.se'],
-    phones: [{ number: '+46313900600', display: '031-390 06 00', label: 'Kundtjänst' }],
-    social: [],
-  },
 })
 const EXEMPEL_DRAFT = fictionalAlert({
   id: 'exempelbolaget-2026-05-03',

@@ -5,21 +5,15 @@ import type { Mailer } from '../../src/mail/mailer'
 import { createPreviewApp } from '../../src/preview/preview-app'
 import { sqlStores } from '../../src/store/sql-stores'
 import { createTestApp, PUBLIC_URL, SITE_ORIGIN } from '../support/app'
-import { fictionalAlert, recordFile, secondFictionalAlert } from '../support/fixtures'
+import {
+  fictionalAlert,
+  fictionalDraft,
+  recordFile,
+  secondFictionalAlert,
+} from '../support/fixtures'
 import { mainText } from '../support/html'
 
-/** FICTION: a draft about a made-up company on a reserved domain and a fiction number. */
-const ODLA_DRAFT = fictionalAlert({
-  id: 'odla-2026-05-02',
-  draft: true,
-  title: 'Ödla varnar för falska mejl',
-  published: '2026-05-02',
-  company: { slug: 'odla', name: 'Ödla', aliases: [] },
-  official: {
-    emailDomains: ['odla.example.se'],
-    phones: [{ number: '+46313900600', display: '031-390 06 00', label: 'Kundtjänst' }],
-  },
-})
+const ODLA_DRAFT = fictionalDraft()
 
 function previewCatalog(): Catalog {
   const { catalog, issues } = buildCatalog(
