@@ -1,60 +1,21 @@
-import {
-  CHANNELS,
-  type Channel,
-  type Phone,
-  type Provenance,
-  type ProvenanceField,
-  type ReviewItem,
-  type SocialAccount,
-  type SocialPlatform,
-} from '../alert-schema'
+import { CHANNELS, type Channel, type ReviewItem } from '../alert-schema'
 import { type ArticleCandidate, extractArticleContacts } from '../check'
 import { registrableDomain } from '../domain'
-import { genitive } from '../swedish'
 import type { Article } from './articles'
-import { type CompanyFound, companyKey, findCompanies, genitiveMention } from './companies'
-import { type ContactRole, clauseAt, phoneLabel, sentenceRoles } from './contact-roles'
+import { type CompanyFound, findCompanies, genitiveMention } from './companies'
+import { type ContactRole, clauseAt, sentenceRoles } from './contact-roles'
+import { DraftBuilder } from './draft-builder'
+import { type DraftRecord, draftRecord, type KnownCompany, listed } from './draft-record'
+import { officialPlacement, quoted, recordValue, reviewOfRole } from './placement'
 import { splitSentences } from './sentences'
 import { CHANNEL_WORDS, EMAIL_CONTEXT, FRAUD_WORDS } from './signals'
-import { isAdvice, MAX_TIP_LENGTH, tipFrom } from './tips'
+import { isAdvice, tipFrom } from './tips'
 
-/** A record as the draft tool writes it: valid under the schema, marked as a draft. */
-export interface DraftRecord {
-  id: string
-  draft: true
-  title: string
-  summary: string
-  published: string
-  language: 'sv'
-  company: { slug: string; name: string; aliases: string[] }
-  channels: Channel[]
-  official: {
-    websites: string[]
-    emailDomains: string[]
-    phones: Phone[]
-    social: SocialAccount[]
-    smsSenders?: string[]
-  }
-  tips: string[]
-  reportedFakes: { value: string; note?: string }[]
-  source: { title: string; publisher: string; date: string }
-  provenance: Provenance[]
-  review: ReviewItem[]
-}
-
-/** A company already in the records, so a draft about it uses its slug and name. */
-export interface KnownCompany {
-  slug: string
-  name: string
-  aliases: readonly string[]
-}
+export type { DraftRecord, KnownCompany } from './draft-record'
 
 export type ArticleReading =
   | { kind: 'no-draft'; reason: string }
   | { kind: 'drafts'; drafts: DraftRecord[] }
-
-/** What a publisher is called in a draft until an editor names it (a review item says so). */
-export const UNKNOWN_PUBLISHER = 'Okänd – ange utgivaren'
 
 /** One sentence of the body, with the paragraph it belongs to. */
 interface BodySentence {
@@ -70,43 +31,6 @@ function bodySentences(article: Article): BodySentence[] {
   )
 }
 
-/** Lowercase ASCII slug: "jem & fix" → jem-fix, "Lagerlådan" → lagerladan. */
-export function slugOf(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '')
-}
-
-/** "a, b och c" (or "a, b and c" for the editors' messages, which are in English). */
-function listed(items: readonly string[], and = 'och'): string {
-  return items.length <= 1
-    ? (items[0] ?? '')
-    : `${items.slice(0, -1).join(', ')} ${and} ${items.at(-1)}`
-}
-
-const CHANNEL_NOUNS: Record<Channel, { fakes: string; via: string }> = {
-  sms: { fakes: 'sms', via: 'sms' },
-  email: { fakes: 'mejl', via: 'e-post' },
-  phone: { fakes: 'samtal', via: 'telefonsamtal' },
-  social: { fakes: 'konton i sociala medier', via: 'sociala medier' },
-  web: { fakes: 'webbplatser', via: 'falska webbplatser' },
-  letter: { fakes: 'brev', via: 'brev' },
-}
-
-/** Spellings people use for a name with "&": jem och fix, jem o fix, jemfix, jemofix. */
-function aliasesOf(name: string): string[] {
-  const sides = name.split(/\s*&\s*/)
-  if (sides.length !== 2 || !sides[0] || !sides[1]) return []
-  const [a, b] = sides as [string, string]
-  const joined = (glue: string) => `${a}${glue}${b}`.replace(/\s+/g, '')
-  return [`${a} och ${b}`, `${a} o ${b}`, joined(''), joined('o')]
-}
-
 /** The channels a warning names: in its title and in the sentences about the scam. */
 function channelsOf(article: Article, sentences: readonly BodySentence[]): Channel[] {
   const texts = [article.title, ...sentences.map((s) => s.text).filter((t) => FRAUD_WORDS.test(t))]
@@ -115,264 +39,6 @@ function channelsOf(article: Article, sentences: readonly BodySentence[]): Chann
     if (texts.some((text) => words.test(text))) found.add(channel)
   }
   return CHANNELS.filter((channel) => found.has(channel))
-}
-
-/** A social account's address on its platform, built from the handle the article gives. */
-function profileUrl(platform: SocialPlatform, handle: string): string {
-  switch (platform) {
-    case 'facebook':
-      return `https://www.facebook.com/${handle}`
-    case 'instagram':
-      return `https://www.instagram.com/${handle}`
-    case 'x':
-      return `https://x.com/${handle}`
-    case 'linkedin':
-      return `https://www.linkedin.com/company/${handle}`
-    case 'tiktok':
-      return `https://www.tiktok.com/@${handle}`
-    case 'youtube':
-      return `https://www.youtube.com/@${handle}`
-    case 'threads':
-      return `https://www.threads.net/@${handle}`
-  }
-}
-
-/** Cut to the schema's length for the field, marked with an ellipsis. */
-function cut(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text
-}
-
-/** Longest value a record, its provenance or a review item holds (alert-schema.ts). */
-const MAX_VALUE = 300
-const MAX_SENTENCE = 1000
-const MAX_REASON = 500
-
-function quoted(sentence: string): string {
-  return `"${cut(sentence, 300)}"`
-}
-
-/** What a contact is, in the words a review item uses. */
-function noun(candidate: ArticleCandidate): string {
-  switch (candidate.kind) {
-    case 'phone':
-      return 'number'
-    case 'email':
-    case 'email-domain':
-      return 'address'
-    case 'handle':
-      return 'account'
-    default:
-      return 'site'
-  }
-}
-
-/** The record field a contact goes to and the value it takes there. */
-type Placement =
-  | { field: 'official.websites'; value: string }
-  | { field: 'official.emailDomains'; value: string }
-  | { field: 'official.phones'; value: string; phone: Phone }
-  | { field: 'official.social'; value: string; account: SocialAccount }
-  | { review: ReviewItem }
-
-/** Collects one company's draft: values once each, their evidence, and what to review. */
-class DraftBuilder {
-  readonly websites: string[] = []
-  readonly emailDomains: string[] = []
-  readonly phones: Phone[] = []
-  readonly social: SocialAccount[] = []
-  readonly fakes: { value: string }[] = []
-  readonly tips: string[] = []
-  readonly provenance: Provenance[] = []
-  readonly review: ReviewItem[] = []
-  private readonly seen = new Set<string>()
-
-  constructor(readonly company: CompanyFound) {}
-
-  evidence(field: ProvenanceField, value: string, sentence: string) {
-    this.provenance.push({ field, value, sentence: cut(sentence, MAX_SENTENCE) })
-  }
-
-  ask({ field, value, reason }: ReviewItem) {
-    const key = `review\u0000${field}\u0000${value}`
-    if (this.seen.has(key)) return
-    this.seen.add(key)
-    this.review.push({
-      field,
-      ...(value === undefined ? {} : { value: cut(value, MAX_VALUE) }),
-      reason: cut(reason, MAX_REASON),
-    })
-  }
-
-  /** A value too long for a record is no contact anyone should type in; an editor decides. */
-  private tooLong(field: string, value: string, sentence: string): boolean {
-    if (value.length <= MAX_VALUE) return false
-    this.ask({
-      field,
-      value,
-      reason: `${value.length} characters, too long for a record: ${quoted(sentence)}`,
-    })
-    return true
-  }
-
-  place(placement: Placement, sentence: string) {
-    if ('review' in placement) {
-      this.ask(placement.review)
-      return
-    }
-    if (this.tooLong(placement.field, placement.value, sentence)) return
-    // Accounts and hosts are the same whatever their case: count them once.
-    const key = `${placement.field}\u0000${placement.value.toLowerCase()}`
-    if (this.seen.has(key)) return
-    this.seen.add(key)
-    if (placement.field === 'official.websites') this.websites.push(placement.value)
-    if (placement.field === 'official.emailDomains') this.emailDomains.push(placement.value)
-    if (placement.field === 'official.phones') this.phones.push(placement.phone)
-    if (placement.field === 'official.social') this.social.push(placement.account)
-    this.evidence(placement.field, placement.value, sentence)
-  }
-
-  fake(value: string, sentence: string) {
-    if (this.tooLong('reportedFakes', value, sentence)) return
-    const key = `reportedFakes\u0000${value}`
-    if (this.seen.has(key)) return
-    this.seen.add(key)
-    this.fakes.push({ value })
-    this.evidence('reportedFakes', value, sentence)
-  }
-
-  tip(tip: string) {
-    if (tip.length > MAX_TIP_LENGTH) {
-      this.ask({
-        field: 'tips',
-        reason: `a tip longer than ${MAX_TIP_LENGTH} characters was left out: ${quoted(tip)}`,
-      })
-    } else if (!this.tips.includes(tip)) {
-      this.tips.push(tip)
-    }
-  }
-}
-
-/** Where an official contact goes in the record, or why an editor must decide. */
-function officialPlacement(
-  candidate: ArticleCandidate,
-  clause: string,
-  sentence: string,
-): Placement {
-  const registrable = (host: string, field: ReviewItem['field']): Placement | null =>
-    registrableDomain(host)
-      ? null
-      : {
-          review: {
-            field,
-            value: host,
-            reason: `"${host}" is not a registrable domain under the public suffix list, so a record cannot list it as official: ${quoted(sentence)}`,
-          },
-        }
-  switch (candidate.kind) {
-    case 'email-domain':
-    case 'email': {
-      const host = candidate.host.name
-      return (
-        registrable(host, 'official.emailDomains') ?? {
-          field: 'official.emailDomains',
-          value: host,
-        }
-      )
-    }
-    case 'domain': {
-      const host = candidate.host.name
-      if (EMAIL_CONTEXT.test(clause)) {
-        return (
-          registrable(host, 'official.emailDomains') ?? {
-            field: 'official.emailDomains',
-            value: host,
-          }
-        )
-      }
-      return (
-        registrable(host, 'official.websites') ?? {
-          field: 'official.websites',
-          value: `https://${host}/`,
-        }
-      )
-    }
-    case 'url': {
-      const url = new URL(candidate.value.replace(/^hxxp/i, 'http'))
-      if (!/^https?:$/.test(url.protocol)) {
-        return {
-          review: {
-            field: 'official.websites',
-            value: candidate.value,
-            reason: `not a web address: ${quoted(sentence)}`,
-          },
-        }
-      }
-      return (
-        registrable(url.hostname, 'official.websites') ?? {
-          field: 'official.websites',
-          value: url.href,
-        }
-      )
-    }
-    case 'phone':
-      return {
-        field: 'official.phones',
-        value: candidate.e164,
-        phone: {
-          number: candidate.e164,
-          display: candidate.value,
-          ...(phoneLabel(sentence, candidate.evidence.at)
-            ? { label: phoneLabel(sentence, candidate.evidence.at)! }
-            : {}),
-        },
-      }
-    case 'handle': {
-      if (!candidate.platform) {
-        return {
-          review: {
-            field: 'official.social',
-            value: candidate.handle,
-            reason: `an account named without its platform: ${quoted(sentence)}`,
-          },
-        }
-      }
-      const url =
-        candidate.written === 'profile-link'
-          ? new URL(
-              /^https?:\/\//i.test(candidate.value)
-                ? candidate.value
-                : `https://${candidate.value}`,
-            ).href
-          : profileUrl(candidate.platform, candidate.handle)
-      return {
-        field: 'official.social',
-        value: `${candidate.platform}:${candidate.handle}`,
-        account: { platform: candidate.platform, handle: candidate.handle, url },
-      }
-    }
-    case 'sender-id':
-      return {
-        review: {
-          field: 'official.smsSenders',
-          value: candidate.name,
-          reason: `an SMS sender name: ${quoted(sentence)}`,
-        },
-      }
-  }
-}
-
-/** The value a review item names for a contact: what the record would hold. */
-function recordValue(candidate: ArticleCandidate): string {
-  switch (candidate.kind) {
-    case 'phone':
-      return candidate.e164
-    case 'handle':
-      return candidate.platform ? `${candidate.platform}:${candidate.handle}` : candidate.handle
-    case 'email':
-      return candidate.address
-    default:
-      return candidate.value
-  }
 }
 
 /** The companies a sentence names, by where: the nearest before a position is its owner. */
@@ -392,29 +58,6 @@ function ownerOf(
   const before = mentions.filter((m) => m.at < at).sort((a, b) => b.at - a.at)[0]
   const after = mentions.filter((m) => m.at > at).sort((a, b) => a.at - b.at)[0]
   return (before ?? after)?.company ?? null
-}
-
-function reviewOfRole(
-  role: ContactRole,
-  candidate: ArticleCandidate,
-  sentence: string,
-): ReviewItem {
-  const field =
-    candidate.kind === 'phone'
-      ? 'official.phones'
-      : candidate.kind === 'handle'
-        ? 'official.social'
-        : candidate.kind === 'url' || candidate.kind === 'domain'
-          ? 'official.websites'
-          : 'official.emailDomains'
-  return {
-    field,
-    value: recordValue(candidate),
-    reason:
-      role === 'unclear'
-        ? `the article does not say whose ${noun(candidate)} it is, the company's or the scammers': ${quoted(sentence)}`
-        : `the article calls it the scammers' here and the company's elsewhere: ${quoted(sentence)}`,
-  }
 }
 
 /**
@@ -583,73 +226,5 @@ function readTips(
     const owners = named.size > 0 ? [...named] : companies
     for (const company of owners)
       builders.get(company.key)!.tip(tipFrom(whole, company.name, company.mention))
-  }
-}
-
-function draftRecord(
-  article: Article,
-  channels: readonly Channel[],
-  builder: DraftBuilder,
-  known: readonly KnownCompany[],
-): DraftRecord {
-  const found = builder.company
-  const existing = known.find(
-    (company) =>
-      companyKey(company.name) === found.key ||
-      company.aliases.some((alias) => companyKey(alias) === found.key),
-  )
-  const name = existing?.name ?? found.name
-  const slug = existing?.slug ?? slugOf(name)
-  const date = article.date!
-  const fakes = listed(channels.map((c) => CHANNEL_NOUNS[c].fakes))
-  const title = found.warns
-    ? `${name} varnar för falska ${fakes}`
-    : `Falska ${fakes} i ${genitive(name)} namn`
-  const review = [...builder.review]
-  const publisher = article.byline ?? UNKNOWN_PUBLISHER
-  if (!article.byline) {
-    review.push({
-      field: 'source.publisher',
-      reason: 'the article has no byline ("Text: …"); name who published it',
-    })
-  }
-  const provenance: Provenance[] = [
-    { field: 'company.name', value: name, sentence: found.evidence },
-    ...builder.provenance,
-    { field: 'source.title', value: article.title, sentence: article.title },
-    { field: 'source.date', value: date, sentence: article.dateWritten ?? date },
-    ...(article.byline && article.bylineWritten
-      ? [
-          {
-            field: 'source.publisher' as const,
-            value: article.byline,
-            sentence: article.bylineWritten,
-          },
-        ]
-      : []),
-  ]
-  return {
-    id: `${slug}-${date}`,
-    draft: true,
-    title:
-      title.charAt(0) === name.charAt(0)
-        ? title
-        : title.charAt(0).toLocaleUpperCase('sv') + title.slice(1),
-    summary: `Bedragare utger sig för att vara ${name} och kontaktar människor via ${listed(channels.map((c) => CHANNEL_NOUNS[c].via))}.`,
-    published: date,
-    language: 'sv',
-    company: { slug, name, aliases: aliasesOf(name).filter((alias) => alias !== name) },
-    channels: [...channels],
-    official: {
-      websites: builder.websites,
-      emailDomains: builder.emailDomains,
-      phones: builder.phones,
-      social: builder.social,
-    },
-    tips: builder.tips,
-    reportedFakes: builder.fakes,
-    source: { title: article.title, publisher, date },
-    provenance,
-    review,
   }
 }

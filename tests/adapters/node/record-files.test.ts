@@ -24,7 +24,8 @@ async function alertsFolder(files: string[], drafts: string[] | null) {
   return dir
 }
 
-const names = (files: { name: string }[]) => files.map((f) => f.name.split('/').slice(-2).join('/'))
+const names = (files: readonly { name: string }[]) =>
+  files.map((f) => f.name.split('/').slice(-2).join('/'))
 
 describe('record files', () => {
   it('reads the alerts folder without its drafts (what npm start and the Worker build read)', async () => {
