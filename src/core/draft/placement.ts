@@ -25,6 +25,16 @@ function profileUrl(platform: SocialPlatform, handle: string): string {
   }
 }
 
+/** An http(s) URL as written, or null: hxxp and [.] are how one writes a link not to follow. */
+function webUrl(value: string): URL | null {
+  try {
+    const url = new URL(value)
+    return /^https?:$/.test(url.protocol) ? url : null
+  } catch {
+    return null
+  }
+}
+
 /** Cut to the schema's length for the field, marked with an ellipsis. */
 export function cut(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text
@@ -68,16 +78,16 @@ export function officialPlacement(
   clause: string,
   sentence: string,
 ): Placement {
-  const registrable = (host: string, field: ReviewItem['field']): Placement | null =>
-    registrableDomain(host)
-      ? null
-      : {
-          review: {
-            field,
-            value: host,
-            reason: `"${host}" is not a registrable domain under the public suffix list, so a record cannot list it as official: ${quoted(sentence)}`,
-          },
-        }
+  const registrable = (host: string, field: ReviewItem['field']): Placement | null => {
+    const problem = !registrableDomain(host)
+      ? 'is not a registrable domain under the public suffix list, so a record cannot list it as official'
+      : /(?:^|\.)xn--/.test(host) || ('host' in candidate && candidate.host.unicodeDots)
+        ? 'is written with letters or dots outside a–z, where a lookalike of a real domain can hide; check it letter by letter'
+        : null
+    return problem
+      ? { review: { field, value: host, reason: `"${host}" ${problem}: ${quoted(sentence)}` } }
+      : null
+  }
   switch (candidate.kind) {
     case 'email-domain':
     case 'email': {
@@ -107,13 +117,13 @@ export function officialPlacement(
       )
     }
     case 'url': {
-      const url = new URL(candidate.value.replace(/^hxxp/i, 'http'))
-      if (!/^https?:$/.test(url.protocol)) {
+      const url = webUrl(candidate.value)
+      if (!url) {
         return {
           review: {
             field: 'official.websites',
             value: candidate.value,
-            reason: `not a web address: ${quoted(sentence)}`,
+            reason: `not written as a web address (http or https): ${quoted(sentence)}`,
           },
         }
       }

@@ -287,3 +287,43 @@ describe('readArticle on hostile input', () => {
     expect(draft!.official.social.map((a) => a.handle)).toEqual(['ExempelBolaget'])
   })
 })
+
+describe('readArticle never places an official contact it cannot vouch for', () => {
+  /** FICTION: a one-company warning whose last paragraph is the sentence under test. */
+  const warning = (sentence: string) =>
+    [
+      'Exempelbolaget varnar för falska mejl',
+      '',
+      '2026-03-01',
+      '',
+      'FIKTIV ARTIKEL FÖR TESTER. Bedragare utger sig för att vara Exempelbolaget i mejl.',
+      '',
+      sentence,
+    ].join('\n')
+
+  it.each([
+    [
+      'letters outside a–z (a Cyrillic і)',
+      'Exempelbolagets enda webbplats är exempelbolaget.exаmple.se.',
+      /letters or dots outside a–z/,
+    ],
+    [
+      'ideographic full stops',
+      'Exempelbolagets mejl slutar alltid på @exempelbolaget。example。se.',
+      /letters or dots outside a–z/,
+    ],
+    [
+      'a defanged link',
+      'Exempelbolagets enda webbplats är hxxps://exempelbolaget[.]example[.]se/.',
+      /not written as a web address/,
+    ],
+  ])('sends a domain written with %s to review', (_what, sentence, reason) => {
+    const [draft] = draftsOf(warning(sentence))
+    expect(draft!.official.websites).toEqual([])
+    expect(draft!.official.emailDomains).toEqual([])
+    expect(draft!.review).toContainEqual(
+      expect.objectContaining({ reason: expect.stringMatching(reason) }),
+    )
+    expectValid(draft!)
+  })
+})
