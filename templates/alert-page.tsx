@@ -33,7 +33,9 @@ export function AlertPage({
       noindex={alert.draft === true}
     >
       <article>
-        {alert.draft ? <DraftNote what="Utkast, inte publicerad: varningen kan ändras." /> : null}
+        {alert.draft ? (
+          <DraftNote what="Inte publicerad: varningen är ett utkast och kan ändras." />
+        ) : null}
         <p class="meta">
           Varning om <a href={companyPath(company.slug)}>{company.name}</a> · publicerad{' '}
           <time datetime={alert.published}>{formatDate(alert.published)}</time>

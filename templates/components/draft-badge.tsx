@@ -19,7 +19,7 @@ export function DraftNote({ what }: { what: string }) {
 export function DraftContactsNote() {
   return (
     <p class="draft-note">
-      <DraftBadge /> Utkast: kontaktvägarna kommer från ett utkast och är inte publicerade.
+      <DraftBadge /> Kontaktvägarna kommer från ett utkast och är inte publicerade.
     </p>
   )
 }

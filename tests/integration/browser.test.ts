@@ -549,7 +549,7 @@ describe('the preview in Chromium', () => {
       await page.goto(`${preview.url}/alerts/jem-fix-2026-02-28`)
       expect(await page.locator('.draft-badge').first().isVisible()).toBe(true)
       expect(await page.locator('.draft-note').first().textContent()).toMatch(
-        /Utkast, inte publicerad/,
+        /Utkast Inte publicerad: varningen är ett utkast/,
       )
       expect(await page.locator('meta[name=robots]').getAttribute('content')).toBe('noindex')
       const text = (await page.locator('main').textContent()) ?? ''
@@ -560,7 +560,7 @@ describe('the preview in Chromium', () => {
       await page.goto(`${preview.url}/companies/odla`)
       expect(await page.locator('h1 .draft-badge').isVisible()).toBe(true)
       expect(await page.locator('main').textContent()).toMatch(
-        /kontaktvägarna kommer från ett utkast/,
+        /Kontaktvägarna kommer från ett utkast/,
       )
       await audit(page, problems, `preview-company-${name}`)
       await close()

@@ -83,12 +83,12 @@ describe('npm run preview (the app)', () => {
     const alert = await html(await app.request('/alerts/odla-2026-05-02'))
     expect(alert.status).toBe(200)
     expect(alert.body).toMatch(/<span class="draft-badge">Utkast<\/span>/)
-    expect(mainText(alert.body)).toMatch(/Utkast.*inte publicerad/)
+    expect(mainText(alert.body)).toMatch(/Utkast Inte publicerad: varningen är ett utkast/)
     expect(mainText(alert.body)).toContain('031-390 06 00')
     const company = await html(await app.request('/companies/odla'))
     expect(company.status).toBe(200)
     expect(company.body).toMatch(/<span class="draft-badge">Utkast<\/span>/)
-    expect(mainText(company.body)).toMatch(/kontaktvägarna kommer från ett utkast/)
+    expect(mainText(company.body)).toMatch(/Utkast Kontaktvägarna kommer från ett utkast/)
   })
 
   it('marks the draft in the lists and leaves published warnings unmarked', async () => {
