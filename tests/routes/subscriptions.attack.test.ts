@@ -36,3 +36,19 @@ describe('one inbox through its sub-addresses (RFC 5233 "+tag")', () => {
     expect(t.mailer.sent.length, `${t.mailer.sent.length} mails from one client`).toBeLessThanOrEqual(3)
   })
 })
+
+describe('the rate-limit table and its cap', () => {
+  it('never holds more counters than its cap (README: "the table is capped at 100,000 rows")', async () => {
+    const t = createTestApp(undefined, { maxRateRows: 10 })
+    // One client address, within its 20 requests an hour, each for another address.
+    for (let n = 0; n < 20; n++) {
+      expect((await subscribe(t, `person${n}@example.se`, '203.0.113.77')).status).toBe(202)
+    }
+    const rows = (await t.db.first<{ n: number }>('SELECT COUNT(*) AS n FROM rate_limits'))?.n
+    // Mailbox counters skip the cap and live until the end of the UTC day, so every client
+    // address that comes after this one is refused (429) for the rest of the day.
+    const next = await subscribe(t, 'someone.else@example.se', '198.51.100.200')
+    expect.soft(next.status, 'a new visitor after one client filled the table').toBe(202)
+    expect(rows).toBeLessThanOrEqual(10)
+  })
+})
