@@ -80,6 +80,9 @@ describe('one client and the connection cap', () => {
     for (const socket of held) socket.destroy()
 
     const served = answers.filter((a) => a.startsWith('HTTP/1.1 200')).length
-    expect(served, `answers to another visitor: ${[...new Set(answers)].join(', ')}`).toBeGreaterThanOrEqual(15)
+    expect(
+      served,
+      `answers to another visitor: ${[...new Set(answers)].join(', ')}`,
+    ).toBeGreaterThanOrEqual(15)
   }, 30_000)
 })

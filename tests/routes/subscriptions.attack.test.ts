@@ -23,7 +23,10 @@ describe('one inbox through its sub-addresses (RFC 5233 "+tag")', () => {
     }
     await t.settled()
     const toInbox = t.mailer.sent.filter((m) => /^victim(\+[^@]*)?@example\.se$/.test(m.to))
-    expect(toInbox.length, `${toInbox.length} confirmation mails reached one inbox`).toBeLessThanOrEqual(3)
+    expect(
+      toInbox.length,
+      `${toInbox.length} confirmation mails reached one inbox`,
+    ).toBeLessThanOrEqual(3)
   })
 
   it('one client address cannot send one inbox 20 confirmation mails in an hour', async () => {
@@ -33,7 +36,10 @@ describe('one inbox through its sub-addresses (RFC 5233 "+tag")', () => {
     }
     await t.settled()
     // README: "at most 3 confirmation mails per mailbox per day".
-    expect(t.mailer.sent.length, `${t.mailer.sent.length} mails from one client`).toBeLessThanOrEqual(3)
+    expect(
+      t.mailer.sent.length,
+      `${t.mailer.sent.length} mails from one client`,
+    ).toBeLessThanOrEqual(3)
   })
 })
 
