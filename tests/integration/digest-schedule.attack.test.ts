@@ -67,7 +67,7 @@ describe("the server's scheduled digest after kill -9 and an immediate restart",
       () => {},
     )
     expect(reached(), second.output()).toBe(SUBSCRIBERS)
-  }, 240_000)
+  }, 420_000)
 })
 
 describe("the server's scheduled digest across a deploy (SIGTERM, then a new server)", () => {
@@ -106,5 +106,5 @@ describe("the server's scheduled digest across a deploy (SIGTERM, then a new ser
       () => {},
     )
     expect(reached(), fresh.output()).toBe(SUBSCRIBERS)
-  }, 240_000)
+  }, 420_000)
 })
