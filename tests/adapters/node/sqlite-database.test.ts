@@ -5,10 +5,10 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { MIGRATIONS_DIR, openSqlite } from '../../../src/adapters/node/sqlite-database'
 
-// ATTACK ("two of it at once"): the server and `npm run digest` (or two digest runs) starting
-// together on a database with a migration to apply, e.g. right after an upgrade. Seen with
-// three processes started at one instant on an empty DATA_DIR: 3 rounds in 10 had one fail
-// with "table subscribers already exists" or "duplicate column name: email_key".
+// Two at once: the server and `npm run digest` (or two digest runs) starting together on a
+// database with a migration to apply, e.g. right after an upgrade. Seen in review with three
+// processes started at one instant on an empty DATA_DIR: 3 rounds in 10 had one fail with
+// "table subscribers already exists" or "duplicate column name: email_key".
 const dirs: string[] = []
 afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
