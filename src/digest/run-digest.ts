@@ -35,6 +35,8 @@ export interface DigestProgress {
   total: number
   done: number
   sent: number
+  /** Sent without an answer (see DeliveryResult): in flight for the next run, or taken as delivered. */
+  unconfirmed: number
   failed: number
   bounced: number
   skipped: number
@@ -77,11 +79,14 @@ export async function runDigest(deps: DigestDeps): Promise<DigestOutcome> {
     total: 0,
     done: 0,
     sent: 0,
+    unconfirmed: 0,
     failed: 0,
     bounced: 0,
     skipped: 0,
     resent: 0,
   }
+  // Asked to stop before it began (a shutdown raced the timer): nothing to record.
+  if (deps.signal?.aborted) return { ...progress, runId, status: 'stopped' }
   const held = await holdLease({
     store,
     name: DIGEST_LEASE,
@@ -123,7 +128,6 @@ export async function runDigest(deps: DigestDeps): Promise<DigestOutcome> {
 
   try {
     const cutoff = started.toISOString()
-    await store.housekeeping(started)
     await store.registerAlerts(
       catalog.alerts.map((a) => a.id),
       cutoff,
@@ -149,6 +153,7 @@ export async function runDigest(deps: DigestDeps): Promise<DigestOutcome> {
         }),
       )
       if (result === 'sent') progress.resent++
+      else if (result === 'unconfirmed') progress.unconfirmed++
       else if (result !== 'bounced' && result !== 'skipped') stillInFlight.add(left.subscriberId)
     }
     await Promise.all((await store.inFlight(runId)).map((left) => limit(() => adopt(left))))
@@ -207,13 +212,23 @@ export async function runDigest(deps: DigestDeps): Promise<DigestOutcome> {
 export function describeOutcome(outcome: DigestOutcome): string {
   if (outcome.status === 'busy')
     return `digest ${outcome.runId}: another run holds the lease; nothing sent`
-  const idle = outcome.done - outcome.sent - outcome.failed - outcome.bounced - outcome.skipped
+  const idle =
+    outcome.done -
+    outcome.sent -
+    outcome.unconfirmed -
+    outcome.failed -
+    outcome.bounced -
+    outcome.skipped
   const resent = outcome.resent > 0 ? `${outcome.resent} resent from an interrupted run, ` : ''
+  const unconfirmed =
+    outcome.unconfirmed > 0
+      ? `${outcome.unconfirmed} unconfirmed (sent, no answer from the relay), `
+      : ''
   const ending =
     outcome.status === 'lease-lost'
       ? '; stopped: another run took over the lease'
       : outcome.status === 'stopped'
         ? `; stopped early, ${outcome.total - outcome.done} left for the next run`
         : ''
-  return `digest ${outcome.runId}: ${resent}${outcome.sent} sent, ${outcome.failed} failed, ${outcome.bounced} bounced, ${outcome.skipped} skipped, ${idle} with nothing new, of ${outcome.total} subscribers${ending}`
+  return `digest ${outcome.runId}: ${resent}${outcome.sent} sent, ${unconfirmed}${outcome.failed} failed, ${outcome.bounced} bounced, ${outcome.skipped} skipped, ${idle} with nothing new, of ${outcome.total} subscribers${ending}`
 }
