@@ -8,8 +8,9 @@ import { type RunningServer, startServer } from '../support/server'
 import { type SmtpSink, startSmtpSink } from '../support/smtp-sink'
 import { addActiveSubscribers } from '../support/subscribers'
 
-// ATTACK (issue 10, findings 1–2): the server's own daily digest, killed mid-run and restarted
-// at once by a process manager. Real parts: `npm start` twice, a SQLite file, the SMTP sink.
+// The server's own daily digest (src/digest/scheduled-digest.ts run by src/node.ts), killed
+// mid-run and restarted at once by a process manager, or stopped for a deploy. Real parts:
+// `npm start` twice, a SQLite file, the SMTP sink.
 const SUBSCRIBERS = 120
 let dataDir: string
 let sink: SmtpSink
