@@ -32,60 +32,55 @@ afterEach(async () => {
   await rm(dataDir, { recursive: true, force: true })
 })
 
-/** Waits out the last minutes of an hour, so both servers see the same digest hour. */
-async function awayFromTheHoursEnd() {
-  const minute = new Date().getUTCMinutes()
-  if (minute >= 57) await new Promise((r) => setTimeout(r, (61 - minute) * 60_000))
+/**
+ * Starts `npm start` with the digest due now (the current UTC hour; due until the end of the
+ * day, so only the day's last minutes are waited out) and a relay that answers after 100 ms,
+ * and waits until the digest is under way.
+ */
+async function serverSendingTheDigest() {
+  const now = new Date()
+  if (now.getUTCHours() === 23 && now.getUTCMinutes() >= 57)
+    await new Promise((r) => setTimeout(r, (61 - now.getUTCMinutes()) * 60_000))
+  const env = {
+    DATA_DIR: dataDir,
+    SMTP_URL: sink.url,
+    PUBLIC_URL: 'https://varningar.example.se',
+    DIGEST_TIMEZONE: 'UTC',
+    DIGEST_HOUR: String(new Date().getUTCHours()),
+    DIGEST_LEASE_SECONDS: '10',
+  }
+  sink.delayReply(100)
+  const server = await startServer(env)
+  servers.push(server)
+  await until(() => sink.received.length >= 15, 30_000, 'the scheduled digest to start sending')
+  return { server, env }
+}
+
+/** Starts the next server at once, as a process manager does, and expects it to finish the day. */
+async function nextServerFinishesTheDay(env: Record<string, string>) {
+  sink.delayReply(0)
+  const next = await startServer(env)
+  servers.push(next)
+  // A dead run's lease frees within 10 s and the schedule looks every minute: 90 s is ample.
+  const reached = () => emails.filter((e) => sink.to(e).length > 0).length
+  await until(() => reached() === SUBSCRIBERS, 90_000, 'every subscriber’s digest').catch(() => {})
+  expect(reached(), next.output()).toBe(SUBSCRIBERS)
 }
 
 describe("the server's scheduled digest after kill -9 and an immediate restart", () => {
   it('still reaches every subscriber that day, once the dead run’s lease has expired', async () => {
-    await awayFromTheHoursEnd()
-    const env = {
-      DATA_DIR: dataDir,
-      SMTP_URL: sink.url,
-      PUBLIC_URL: 'https://varningar.example.se',
-      DIGEST_TIMEZONE: 'UTC',
-      DIGEST_HOUR: String(new Date().getUTCHours()),
-      DIGEST_LEASE_SECONDS: '10',
-    }
-    sink.delayReply(100)
-    const first = await startServer(env)
-    servers.push(first)
-    await until(() => sink.received.length >= 15, 30_000, 'the scheduled digest to start sending')
+    const { server: first, env } = await serverSendingTheDigest()
     process.kill(-first.child.pid!, 'SIGKILL')
     await new Promise((r) => first.child.once('exit', r))
     servers = []
     expect(sink.received.length).toBeLessThan(SUBSCRIBERS)
-
-    // A process manager restarts the server at once, within the digest hour.
-    sink.delayReply(0)
-    const second = await startServer(env)
-    servers.push(second)
-    // The dead run's lease frees within 10 s and the schedule looks every minute: 90 s is ample.
-    const reached = () => emails.filter((e) => sink.to(e).length > 0).length
-    await until(() => reached() === SUBSCRIBERS, 90_000, 'every subscriber’s digest').catch(
-      () => {},
-    )
-    expect(reached(), second.output()).toBe(SUBSCRIBERS)
+    await nextServerFinishesTheDay(env)
   }, 420_000)
 })
 
 describe("the server's scheduled digest across a deploy (SIGTERM, then a new server)", () => {
   it('the stopped server hands over: its run ends as stopped, and the new server finishes the day', async () => {
-    await awayFromTheHoursEnd()
-    const env = {
-      DATA_DIR: dataDir,
-      SMTP_URL: sink.url,
-      PUBLIC_URL: 'https://varningar.example.se',
-      DIGEST_TIMEZONE: 'UTC',
-      DIGEST_HOUR: String(new Date().getUTCHours()),
-      DIGEST_LEASE_SECONDS: '10',
-    }
-    sink.delayReply(100)
-    const old = await startServer(env)
-    servers.push(old)
-    await until(() => sink.received.length >= 15, 30_000, 'the scheduled digest to start sending')
+    const { server: old, env } = await serverSendingTheDigest()
     // What a process manager does on a deploy: SIGTERM, wait for the exit, start the new one.
     await old.stop()
     servers = []
@@ -98,14 +93,6 @@ describe("the server's scheduled digest across a deploy (SIGTERM, then a new ser
     // README: a stopped run "stops before its next message" and is recorded as stopped.
     expect.soft(runs.map((r) => r.outcome)).toEqual(['stopped'])
     expect.soft(lease?.expires_at, 'the lease is released on a clean stop').toBe('')
-
-    sink.delayReply(0)
-    const fresh = await startServer(env)
-    servers.push(fresh)
-    const reached = () => emails.filter((e) => sink.to(e).length > 0).length
-    await until(() => reached() === SUBSCRIBERS, 90_000, 'every subscriber’s digest').catch(
-      () => {},
-    )
-    expect(reached(), fresh.output()).toBe(SUBSCRIBERS)
+    await nextServerFinishesTheDay(env)
   }, 420_000)
 })

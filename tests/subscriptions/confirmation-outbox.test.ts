@@ -104,6 +104,26 @@ describe('drainConfirmationOutbox (finding 3)', () => {
 })
 
 describe('the confirmation outbox against a relay in trouble', () => {
+  /** The server's poll (every 15 s) over `minutes`, in 5-minute steps. */
+  async function pollFor(
+    minutes: number,
+    stores: Awaited<ReturnType<typeof queued>>,
+    mailer: Mailer,
+    extra: Partial<Parameters<typeof drainConfirmationOutbox>[0]> = {},
+  ) {
+    for (let at = 0; at <= minutes; at += 5) {
+      const now = new Date(T0.getTime() + at * 60_000)
+      await drainConfirmationOutbox({
+        outbox: stores.outbox,
+        mailer,
+        catalog: fictionalCatalog(),
+        publicUrl: PUBLIC_URL,
+        clock: () => now,
+        ...extra,
+      })
+    }
+  }
+
   it('still holds the mail, not given up, 12 hours after the request while the relay is down', async () => {
     const stores = await queued(['night@example.se'])
     // A real SMTP client against a port nobody listens on: ECONNREFUSED, a temporary failure.
@@ -112,17 +132,7 @@ describe('the confirmation outbox against a relay in trouble', () => {
       from: 'Test <noreply@varningar.example.se>',
       timeoutMs: 1_000,
     })
-    // The server's poll (every 15 s) over 12 hours, in 5-minute steps.
-    for (let minutes = 0; minutes <= 12 * 60; minutes += 5) {
-      const now = new Date(T0.getTime() + minutes * 60_000)
-      await drainConfirmationOutbox({
-        outbox: stores.outbox,
-        mailer,
-        catalog: fictionalCatalog(),
-        publicUrl: PUBLIC_URL,
-        clock: () => now,
-      })
-    }
+    await pollFor(12 * 60, stores, mailer)
     await mailer.close()
     // Given up would mean the reader who got "a confirmation link is on its way" never gets it
     // (README: retried "while the link is still valid", which is 48 hours).
@@ -143,17 +153,7 @@ describe('the confirmation outbox against a relay in trouble', () => {
     sink.delayReply(1_500)
     try {
       // Production waits 30 s, 2 min, 8 min … between attempts; the count of attempts is the same.
-      for (let minutes = 0; minutes <= 60; minutes += 5) {
-        const now = new Date(T0.getTime() + minutes * 60_000)
-        await drainConfirmationOutbox({
-          outbox: stores.outbox,
-          mailer,
-          catalog: fictionalCatalog(),
-          publicUrl: PUBLIC_URL,
-          clock: () => now,
-          retryAfterMs: () => 0,
-        })
-      }
+      await pollFor(60, stores, mailer, { retryAfterMs: () => 0 })
     } finally {
       await mailer.close()
       await sink.close()

@@ -52,36 +52,35 @@ describe('the digest schedule: 07:00 Europe/Stockholm all year, on both runtimes
     expect(due('2026-07-15T06:00:00Z', '2026-07-15T05:00:00Z')).toBe(false)
   })
 
-  it('still runs once on the day summer time starts when its hour is skipped by the clock change', () => {
-    // DIGEST_HOUR=2 in Europe/Stockholm on 2026-03-29, when 02:00–02:59 local time does not
-    // exist: from 00:30 local (23:30 UTC the day before) to 05:00 local (03:00 UTC), a tick a
-    // minute, each run completing at once.
+  /**
+   * Ticks a minute apart from `from` to `to` with DIGEST_HOUR=2 in Europe/Stockholm, each run
+   * completing at once: the instants at which a digest started.
+   */
+  function runsBetween(from: string, to: string, lastRun: string): string[] {
     const rule = { hour: 2, timeZone: 'Europe/Stockholm' } as const
-    let lastCompletedRun: string | null = '2026-03-28T01:00:00.000Z'
-    let runs = 0
-    for (let now = new Date('2026-03-28T23:30:00Z'); now < new Date('2026-03-29T03:00:00Z'); ) {
+    let lastCompletedRun: string | null = lastRun
+    const started: string[] = []
+    for (let now = new Date(from); now < new Date(to); now = new Date(now.getTime() + 60_000)) {
       if (isDigestDue({ ...rule, now, lastCompletedRun })) {
-        runs++
         lastCompletedRun = now.toISOString()
+        started.push(lastCompletedRun)
       }
-      now = new Date(now.getTime() + 60_000)
     }
-    expect(runs, 'digests sent on 2026-03-29').toBe(1)
-    expect(lastCompletedRun).toBe('2026-03-29T01:00:00.000Z') // 03:00 local, the next hour
+    return started
+  }
+
+  it('still runs once on the day summer time starts when its hour is skipped by the clock change', () => {
+    // 2026-03-29, when 02:00–02:59 local time does not exist: from 00:30 local (23:30 UTC the
+    // day before) to 05:00 local (03:00 UTC).
+    const runs = runsBetween('2026-03-28T23:30:00Z', '2026-03-29T03:00:00Z', '2026-03-28T01:00:00Z')
+    expect(runs.length, 'digests sent on 2026-03-29').toBe(1)
+    expect(runs).toEqual(['2026-03-29T01:00:00.000Z']) // 03:00 local, the next hour
   })
 
   it('runs once on the day summer time ends, though its hour happens twice', () => {
-    const rule = { hour: 2, timeZone: 'Europe/Stockholm' } as const
-    let lastCompletedRun: string | null = '2026-10-24T00:00:00.000Z'
-    let runs = 0
-    for (let now = new Date('2026-10-24T22:30:00Z'); now < new Date('2026-10-25T04:00:00Z'); ) {
-      if (isDigestDue({ ...rule, now, lastCompletedRun })) {
-        runs++
-        lastCompletedRun = now.toISOString()
-      }
-      now = new Date(now.getTime() + 60_000)
-    }
-    expect(runs).toBe(1)
+    expect(
+      runsBetween('2026-10-24T22:30:00Z', '2026-10-25T04:00:00Z', '2026-10-24T00:00:00Z'),
+    ).toHaveLength(1)
   })
 
   it('is never due when the digest is off', () => {
