@@ -107,7 +107,7 @@ export async function runDigest(deps: DigestDeps): Promise<DigestOutcome> {
     maySend,
     attempts: deps.attempts ?? 4,
     backoffMs: deps.backoffMs ?? ((retry) => 1000 * 4 ** (retry - 1)),
-    sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+    sleep: deps.sleep ?? ((ms) => sleepUnlessAborted(ms, deps.signal)),
   }
   const limit = pLimit(deps.concurrency ?? 3)
   const logError = deps.logError ?? console.error
@@ -206,6 +206,19 @@ export async function runDigest(deps: DigestDeps): Promise<DigestOutcome> {
     // still expires within its short time to live, because the heartbeat has stopped.
     await held.release().catch((error: unknown) => logError(error))
   }
+}
+
+/** A backoff that ends early when the run is asked to stop, so a shutdown never waits it out. */
+function sleepUnlessAborted(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer)
+      signal?.removeEventListener('abort', done)
+      resolve()
+    }
+    const timer = setTimeout(done, ms)
+    signal?.addEventListener('abort', done, { once: true })
+  })
 }
 
 /** One line for logs: what a run did. */
