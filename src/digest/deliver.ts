@@ -40,7 +40,7 @@ export interface DeliveryDeps {
   lease: Lease
   /** False once the run must not start another send (lease lost, asked to stop). */
   maySend: () => boolean
-  /** Attempts per message for temporary failures (4xx, dropped connections, timeouts). */
+  /** Attempts per message for temporary failures (a 4xx, a connection lost before the message went out). */
   attempts: number
   /** Backoff before retry n (1-based), in ms. */
   backoffMs: (retry: number) => number

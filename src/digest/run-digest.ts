@@ -15,7 +15,7 @@ export interface DigestDeps {
   clock: () => Date
   /** Messages in flight at once; match the SMTP pool's connections. */
   concurrency?: number
-  /** Attempts per message for temporary failures (4xx, dropped connections, timeouts). */
+  /** Attempts per message for temporary failures (a 4xx, a connection lost before the message went out). */
   attempts?: number
   /** Backoff before retry n (1-based), in ms. */
   backoffMs?: (retry: number) => number
@@ -67,9 +67,10 @@ export function newRunId(started: Date): string {
  *
  * Exactly once per delivery (run, subscriber): the subscriber's cursor moves only together
  * with the delivery marked `sent`, after the SMTP server's 250, and only while this run holds
- * the lease (fenced writes). A run first adopts the messages a dead run left `sending` and
- * sends them again with their first Message-ID; the only duplicate left is a message whose
- * 250 arrived just before the crash, and it carries the same Message-ID as the first copy.
+ * the lease (fenced writes). A run first adopts the messages a dead run (or an unanswered send
+ * of an earlier run) left `sending` and sends them again with their first Message-ID; the only
+ * duplicates left are a message whose 250 arrived just before the crash and one whose answer
+ * never came, and each carries the same Message-ID as the first copy.
  */
 export async function runDigest(deps: DigestDeps): Promise<DigestOutcome> {
   const { store, catalog, clock } = deps
