@@ -43,6 +43,8 @@ export interface Env {
 const MAILS_PER_REQUEST = 10
 /** …and one cron run, every 5 minutes. */
 const MAILS_PER_CRON = 500
+/** The cron runs every 5 minutes; the one in the first 5 minutes of an hour also sweeps. */
+const HOUSEKEEPING_WINDOW_MINUTES = 5
 
 // Records were validated when the bundle was built; only the cross-record rules run here.
 const assembled = assembleCatalog(BUNDLED_RECORDS)
@@ -70,6 +72,8 @@ type Runtime =
       openMailer: (() => Mailer) | null
       /** Why digests must not run here, or null. */
       digestRefusal: string | null
+      /** The latest completed digest run this isolate has read (see runScheduledDigest). */
+      knownRuns: { lastCompletedRun: string | null }
     }
 
 const runtimes = new WeakMap<Env, Runtime>()
@@ -148,6 +152,7 @@ function buildRuntime(env: Env): Runtime {
     schedule: settings.digest,
     openMailer,
     digestRefusal: digestRefusalFor(settings.mail),
+    knownRuns: { lastCompletedRun: null },
   }
 }
 
@@ -169,7 +174,8 @@ async function sendOutbox(stores: Stores, publicUrl: string, mailer: Mailer, max
 /**
  * The cron (every 5 minutes, wrangler.toml): sends confirmation mail still in the outbox
  * (a relay that was down, a drain cut short), then starts the digest if it is due. Both use
- * one SMTP transport opened for this invocation and closed before it ends.
+ * one SMTP transport opened for this invocation and closed before it ends. Once an hour it
+ * also deletes what the privacy page promises to forget, whatever the digest settings.
  */
 async function scheduled(runtime: Extract<Runtime, { ok: true }>, scheduledTime: Date) {
   const { stores, openMailer } = runtime
@@ -179,6 +185,7 @@ async function scheduled(runtime: Extract<Runtime, { ok: true }>, scheduledTime:
       store: stores.digest,
       now: scheduledTime,
       refusal: runtime.digestRefusal,
+      known: runtime.knownRuns,
       // Without a transport there is always a refusal, so this never runs then.
       run: () =>
         mailer
@@ -201,6 +208,8 @@ async function scheduled(runtime: Extract<Runtime, { ok: true }>, scheduledTime:
     : await digest(null)
   const line = describeScheduledDigest(result)
   if (line) log(line)
+  if (scheduledTime.getUTCMinutes() < HOUSEKEEPING_WINDOW_MINUTES)
+    await stores.housekeeping.sweep(new Date())
 }
 
 type WorkerResponse = ReturnType<NonNullable<ExportedHandler<Env>['fetch']>>

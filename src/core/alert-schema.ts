@@ -36,6 +36,18 @@ const safeString = () =>
 
 const shortText = (max: number) => safeString().trim().min(1, 'must not be empty').max(max)
 
+/**
+ * Text that RSS carries as a plain-text element (a warning's title, a company's name as the
+ * feed's title and category). RSS never said whether such text is HTML, and readers treat it
+ * as HTML (feedparser drops "<b>…</b>" from a title, others may render it), so a "<" or ">"
+ * would not reach every reader as written: such text may not hold them.
+ */
+const feedTitleText = (max: number) =>
+  shortText(max).refine(
+    (value) => !/[<>]/.test(value),
+    'must not contain < or >: feed readers take them for HTML markup',
+  )
+
 /** A hostname whose registrable part is a real domain under the public suffix list. */
 const domainName = safeString().superRefine((value, ctx) => {
   const host = normalizeHostname(value)
@@ -206,7 +218,7 @@ export const AlertSchema = z
      * feeds, the API, the checker and digests. Publishing means deleting this line.
      */
     draft: z.boolean().optional(),
-    title: shortText(200),
+    title: feedTitleText(200),
     summary: shortText(1000),
     published: isoDate,
     updated: isoDate.optional(),
@@ -214,7 +226,7 @@ export const AlertSchema = z
     company: z
       .object({
         slug: SlugSchema,
-        name: shortText(120),
+        name: feedTitleText(120),
         aliases: z.array(shortText(120)).default([]),
       })
       .strict(),

@@ -81,3 +81,26 @@ export function fictionalCatalog(...records: Record<string, unknown>[]): Catalog
   const list = records.length > 0 ? records : [fictionalAlert(), secondFictionalAlert()]
   return loadCatalog(list.map((r, i) => recordFile(`r${i}`, r)))
 }
+
+/**
+ * A catalog whose first record carries text the record schema refuses ("<" in a title or a
+ * company name, control characters), put in after validation: the pages and feeds escape
+ * record text whatever reaches them, and these tests keep that defence in depth honest.
+ */
+export function catalogWithHostileText(text: {
+  title?: string
+  summary?: string
+  companyName?: string
+  aliases?: string[]
+}): Catalog {
+  const catalog = fictionalCatalog(fictionalAlert())
+  const alert = catalog.alerts[0]!
+  const company = catalog.companies.get(alert.company.slug)!
+  if (text.title !== undefined) Object.assign(alert, { title: text.title })
+  if (text.summary !== undefined) Object.assign(alert, { summary: text.summary })
+  const name = text.companyName ?? company.name
+  const aliases = text.aliases ?? company.aliases
+  Object.assign(alert.company, { name, aliases })
+  Object.assign(company, { name, aliases })
+  return catalog
+}
