@@ -1,8 +1,15 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
+import type { RecordSet } from '../../core/record-validation'
 import type { RecordFile } from '../../core/records'
 
-/** Reads every *.yaml / *.yml file of the alerts folder, named relative to the working directory. */
+/** The folder inside the alerts folder where unpublished drafts are kept. */
+export const DRAFTS_FOLDER = 'drafts'
+
+/**
+ * Reads every *.yaml / *.yml file of the alerts folder (not its subfolders), named relative
+ * to the working directory.
+ */
 export async function readRecordFiles(dir: string): Promise<RecordFile[]> {
   const names = (await readdir(dir)).filter((n) => /\.ya?ml$/i.test(n)).sort()
   return Promise.all(
@@ -11,4 +18,20 @@ export async function readRecordFiles(dir: string): Promise<RecordFile[]> {
       return { name: relative(process.cwd(), path) || path, text: await readFile(path, 'utf8') }
     }),
   )
+}
+
+/** The drafts of an alerts folder (`<dir>/drafts/*.yaml`); none when there is no such folder. */
+export async function readDraftFiles(dir: string): Promise<RecordFile[]> {
+  try {
+    return await readRecordFiles(join(dir, DRAFTS_FOLDER))
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
+    throw error
+  }
+}
+
+/** The published records and the drafts of an alerts folder. */
+export async function readRecordSet(dir: string): Promise<RecordSet> {
+  const [published, drafts] = await Promise.all([readRecordFiles(dir), readDraftFiles(dir)])
+  return { published, drafts }
 }

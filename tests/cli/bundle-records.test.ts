@@ -1,0 +1,38 @@
+import { execFile } from 'node:child_process'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { afterEach, describe, expect, it } from 'vitest'
+import { stringify } from 'yaml'
+import { fictionalAlert } from '../support/fixtures'
+
+const run = promisify(execFile)
+const tsx = join(process.cwd(), 'node_modules/.bin/tsx')
+const dirs: string[] = []
+
+afterEach(async () => {
+  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })))
+})
+
+describe('npm run bundle:records', () => {
+  it('never bundles a draft into the Worker, whether in drafts/ or marked in the alerts folder', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'bundle-'))
+    dirs.push(dir)
+    // FICTION: made-up companies on reserved domains.
+    await writeFile(join(dir, 'published.yaml'), stringify(fictionalAlert()))
+    const marked = fictionalAlert({ id: 'exempelbolaget-2026-05-01', draft: true })
+    await writeFile(join(dir, 'marked.yaml'), stringify(marked))
+    await mkdir(join(dir, 'drafts'))
+    const filed = fictionalAlert({ id: 'exempelbolaget-2026-05-02', draft: true })
+    await writeFile(join(dir, 'drafts', 'filed.yaml'), stringify(filed))
+    const out = join(dir, 'records.ts')
+    const { stdout } = await run(tsx, ['src/cli/bundle-records.ts', dir, out])
+    const bundle = await readFile(out, 'utf8')
+    expect(bundle).toContain('"exempelbolaget-2026-03-01"')
+    expect(bundle).not.toContain('exempelbolaget-2026-05-01')
+    expect(bundle).not.toContain('exempelbolaget-2026-05-02')
+    expect(bundle).not.toContain('"draft"')
+    expect(stdout).toMatch(/1 record\(s\) from .* bundled into .*; 1 draft\(s\) left out/)
+  })
+})
