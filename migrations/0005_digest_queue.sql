@@ -25,6 +25,21 @@ CREATE TABLE digest_batches (
   PRIMARY KEY (run_id, batch_no)
 );
 
+-- The run's counters follow its batch rows, whatever writes them: a batch inserted twice (a
+-- retried statement) is counted once, and a batch leaves 'queued' only once.
+CREATE TRIGGER digest_batches_queued AFTER INSERT ON digest_batches
+BEGIN
+  UPDATE digest_runs SET batches_open = batches_open + 1 WHERE id = NEW.run_id;
+END;
+
+CREATE TRIGGER digest_batches_settled AFTER UPDATE OF status ON digest_batches
+WHEN OLD.status = 'queued' AND NEW.status != 'queued'
+BEGIN
+  UPDATE digest_runs SET batches_open = batches_open - 1,
+    dead_batches = dead_batches + (NEW.status = 'dead')
+  WHERE id = NEW.run_id;
+END;
+
 -- 2. Deliveries under many consumers at once.
 --    claimed_until: a consumer that writes a delivery 'sending' owns it until then; another
 --    consumer (a duplicate queue message) does not touch it before, so two never send it at once.
