@@ -22,6 +22,16 @@ export interface AdoptState extends DeliveryKey, StoredDelivery {
   firstAttemptAt: string
 }
 
+/** A queue run as it stands, for the line logged when it closes. */
+export interface QueueRunSummary {
+  total: number | null
+  batches: number | null
+  open: number
+  dead: number
+  outcome: string | null
+  counts: BatchCounts
+}
+
 /**
  * A digest run fanned out through a queue, in D1: its batches (one per queue message), the
  * counters that tell when it is finished, and the reads a consumer needs. The run holds the
@@ -81,6 +91,7 @@ export interface DigestQueueStore {
     counts: BatchCounts,
     now: string,
   ): Promise<boolean>
+  runSummary(runId: string): Promise<QueueRunSummary | null>
 }
 
 interface SubscriberStateRow {
@@ -333,5 +344,31 @@ export class SqlDigestQueueStore implements DigestQueueStore {
       ...closeIfComplete(lease, runId, now),
     ])
     return (results[2]?.changes ?? 0) === 1
+  }
+
+  async runSummary(runId: string): Promise<QueueRunSummary | null> {
+    const row = await this.db.first<{
+      total: number | null
+      batches: number | null
+      batches_open: number
+      dead_batches: number
+      outcome: string | null
+      sent: number
+      unconfirmed: number
+      failed: number
+      bounced: number
+      skipped: number
+      resent: number
+    }>('SELECT * FROM digest_runs WHERE id = ?', runId)
+    if (!row) return null
+    const { sent, unconfirmed, failed, bounced, skipped, resent } = row
+    return {
+      total: row.total,
+      batches: row.batches,
+      open: row.batches_open,
+      dead: row.dead_batches,
+      outcome: row.outcome,
+      counts: { sent, unconfirmed, failed, bounced, skipped, resent },
+    }
   }
 }
