@@ -303,7 +303,7 @@ export async function consumeDeadLetters(
       deps.clock().toISOString(),
     )
     deps.log(
-      `digest ${describeBatch(batch)}: dead-lettered after ${message.attempts} deliveries; ${givenUp.length} not sent (subscriber ids ${givenUp.join(', ') || 'none'}), left for the next run`,
+      `digest ${describeBatch(batch)}: dead-lettered; ${givenUp.length} not sent (subscriber ids ${givenUp.join(', ') || 'none'}), left for the next run`,
     )
     if (closed) await logClosed(deps, batch.runId)
     message.ack()
