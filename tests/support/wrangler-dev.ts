@@ -11,6 +11,8 @@ export interface WorkerDev {
   output: () => string
   /** Runs SQL against the local D1 database the worker uses. */
   d1: (sql: string) => Promise<string>
+  /** Runs a file of SQL statements against the same database (for more than a command line holds). */
+  d1File: (path: string) => Promise<string>
   /**
    * Fires the cron trigger as Cloudflare would, as if it were `at` (the controller's
    * scheduledTime); now by default.
@@ -47,6 +49,14 @@ export async function startWorkerDev(
     })
   }
   if (options.migrate !== false) await migrate()
+  const d1 = async (source: string[]) =>
+    (
+      await run(
+        WRANGLER,
+        ['d1', 'execute', 'DB', '--local', '--persist-to', persistTo, '--json', ...source],
+        { env: childEnv, maxBuffer: 64 * 1024 * 1024 },
+      )
+    ).stdout
   const port = await freePort()
   const varArgs = Object.entries(vars).flatMap(([k, v]) => ['--var', `${k}:${v}`])
   let output = ''
@@ -97,14 +107,8 @@ export async function startWorkerDev(
   return {
     url,
     output: () => output,
-    d1: async (sql) =>
-      (
-        await run(
-          WRANGLER,
-          ['d1', 'execute', 'DB', '--local', '--persist-to', persistTo, '--json', '--command', sql],
-          { env: childEnv },
-        )
-      ).stdout,
+    d1: (sql) => d1(['--command', sql]),
+    d1File: (path) => d1(['--file', path, '--yes']),
     // Miniflare's trigger, unlike wrangler's /__scheduled, passes the time on and answers 500
     // when the handler fails.
     scheduled: (at) =>
