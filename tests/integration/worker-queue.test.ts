@@ -2,9 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { personalDataIn, SUBSCRIBER_DOMAIN, tokensIn } from '../support/personal-data'
+import { personalDataIn, tokensIn } from '../support/personal-data'
 import { type SmtpSink, startSmtpSink } from '../support/smtp-sink'
-import { waitForRun } from '../support/worker-digest'
+import { addSubscribers, waitForRun } from '../support/worker-digest'
 import { startWorkerDev, type WorkerDev } from '../support/wrangler-dev'
 
 /**
@@ -44,22 +44,6 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
-const address = (name: string) => `${name}@${SUBSCRIBER_DOMAIN}`
-
-/** Active subscribers written straight into D1, with every alert new to them. */
-async function addSubscribers(prefix: string, count: number): Promise<string[]> {
-  const t = '2020-01-01T00:00:00.000Z'
-  const emails = Array.from({ length: count }, (_, i) => address(`${prefix}${i}`))
-  const rows = emails.map(
-    (email, i) =>
-      `('${email}', '${email}', 'active', '${`${prefix}-unsubscribe-${i}`.padEnd(43, 'x')}', '${t}', '${t}', '${t}', '${t}')`,
-  )
-  await worker.d1(
-    `INSERT INTO subscribers (email, email_key, status, unsubscribe_token, digest_cursor, created_at, confirmed_at, updated_at) VALUES ${rows.join(', ')}`,
-  )
-  return emails
-}
-
 /** Message-IDs each address received. */
 function copies(emails: readonly string[]): Map<string, string[]> {
   const ids = new Map<string, string[]>(emails.map((e) => [e, []]))
@@ -77,7 +61,7 @@ async function count(sql: string): Promise<number> {
 
 describe('the digest through Cloudflare Queues in workerd (issue 13)', () => {
   it('gives each of 60 subscribers exactly one digest despite 451s and a consumer that throws mid-batch', async () => {
-    const emails = await addSubscribers('wq', 60)
+    const emails = await addSubscribers(worker, 'wq', 60)
     const greylisted = new Set(emails.filter((_, i) => i % 7 === 3))
     sink.onRcpt((to, attempt) => (greylisted.has(to) && attempt === 1 ? 451 : undefined))
     await worker.d1('DELETE FROM alerts_seen')
@@ -107,7 +91,7 @@ describe('the digest through Cloudflare Queues in workerd (issue 13)', () => {
   }, 180_000)
 
   it('dead-letters a batch that keeps failing, records it, and still closes the run', async () => {
-    const emails = await addSubscribers('dl', 12)
+    const emails = await addSubscribers(worker, 'dl', 12)
     const stuck = emails[4]!
     sink.onRcpt((to) => (to === stuck ? 451 : undefined))
     sink.received.length = 0
