@@ -202,17 +202,8 @@ async function planBatch(
     return states.map((state) => {
       const action = decideAdopted(state, { alerts, now: at })
       if (action.kind !== 'send') return { action }
-      const job: DeliveryJob = {
-        delivery: { runId: state.runId, subscriberId: state.subscriberId },
-        email: state.email,
-        unsubscribeToken: state.unsubscribeToken,
-        alerts: action.alerts,
-        cutoff: state.cutoff,
-        messageId: digestMessageId(state.runId, state.subscriberId, deps.publicUrl),
-        date: new Date(state.firstAttemptAt),
-        adopted: true,
-      }
-      return { action, job }
+      const delivery = { runId: state.runId, subscriberId: state.subscriberId }
+      return { action, job: jobFor(deps, delivery, state, action, state.cutoff, now) }
     })
   }
   const [states, seen] = await Promise.all([
@@ -223,18 +214,33 @@ async function planBatch(
   return states.map((state) => {
     const action = decideSubscriber(state, context)
     if (action.kind !== 'send') return { action }
-    const job: DeliveryJob = {
-      delivery: { runId: batch.runId, subscriberId: state.id },
-      email: state.email,
-      unsubscribeToken: state.unsubscribeToken,
-      alerts: action.alerts,
-      cutoff: batch.cutoff,
-      messageId: digestMessageId(batch.runId, state.id, deps.publicUrl),
-      date: action.firstAttemptAt ? new Date(action.firstAttemptAt) : now,
-      adopted: action.adopted,
-    }
-    return { action, job }
+    const delivery = { runId: batch.runId, subscriberId: state.id }
+    return { action, job: jobFor(deps, delivery, state, action, batch.cutoff, now) }
   })
+}
+
+/**
+ * A delivery to send: its Message-ID follows from (run, subscriber), and a message that may
+ * have gone out keeps the Date of its first attempt.
+ */
+function jobFor(
+  deps: Pick<ConsumerDeps, 'publicUrl'>,
+  delivery: DeliveryJob['delivery'],
+  subscriber: { email: string; unsubscribeToken: string },
+  action: Extract<SubscriberAction, { kind: 'send' }>,
+  cutoff: string,
+  now: Date,
+): DeliveryJob {
+  return {
+    delivery,
+    email: subscriber.email,
+    unsubscribeToken: subscriber.unsubscribeToken,
+    alerts: action.alerts,
+    cutoff,
+    messageId: digestMessageId(delivery.runId, delivery.subscriberId, deps.publicUrl),
+    date: action.firstAttemptAt ? new Date(action.firstAttemptAt) : now,
+    adopted: action.adopted,
+  }
 }
 
 /** How a delivery's result counts once its batch is settled; undefined if it must go again. */
