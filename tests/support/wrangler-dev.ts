@@ -50,6 +50,9 @@ export async function startWorkerDev(
   }
   if (options.migrate !== false) await migrate()
   const port = await freePort()
+  // wrangler's default devtools port, 9229, is one for every wrangler dev on the machine: a
+  // second one (a parallel test file, a restart after a rebuild) dies binding it.
+  const inspectorPort = await freePort()
   const varArgs = Object.entries(vars).flatMap(([k, v]) => ['--var', `${k}:${v}`])
   let output = ''
   const child: ChildProcess = spawn(
@@ -60,6 +63,8 @@ export async function startWorkerDev(
       String(port),
       '--ip',
       '127.0.0.1',
+      '--inspector-port',
+      String(inspectorPort),
       '--persist-to',
       persistTo,
       '--show-interactive-dev-session=false',
