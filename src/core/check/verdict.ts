@@ -99,18 +99,23 @@ export function claimedCompany(
 
 /**
  * In a message that claims to be from a company, a contact point that is not the company's
- * is not official. An SMS sender name stays unknown unless the company names its own:
- * any company may send under a name the records do not list.
+ * is not official: an unknown one, and also one that is official for another company the
+ * message does not name ("Hej från Exempelbolaget! Ring 046-28 52 900", jem & fix's number).
+ * An SMS sender name stays unknown unless the company names its own: any company may send
+ * under a name the records do not list.
  */
 export function underClaim(
   index: ContactIndex,
   finding: JudgedFinding,
   slug: string,
+  named: ReadonlySet<string> = new Set([slug]),
 ): JudgedFinding {
   const company = index.companies.get(slug)
   if (finding.status === 'not-official' && !finding.company) return { ...finding, company: slug }
-  if (finding.status !== 'unknown') return finding
-  if (finding.kind === 'sender-id') {
+  const othersOfficial =
+    finding.status === 'official' && finding.company !== null && !named.has(finding.company)
+  if (finding.status !== 'unknown' && !othersOfficial) return finding
+  if (finding.kind === 'sender-id' && !othersOfficial) {
     if (!company || company.smsSenders.length === 0) return finding
     const name = finding.value
     const reason: Reason = { code: 'sender-id-unlisted', name, slug, listed: company.smsSenders }
@@ -126,10 +131,26 @@ export function underClaim(
 }
 
 /**
+ * The contact points that can vouch for a message: not an SMS sender name, nor the same name
+ * read another way (a sender "jemfix.com" is also read as a domain), since anyone can send an
+ * SMS under any name.
+ */
+function vouchingContacts(findings: readonly JudgedFinding[]): JudgedFinding[] {
+  const senderNames = new Set(
+    findings.filter((f) => f.kind === 'sender-id').flatMap((f) => f.places.map((p) => p.value)),
+  )
+  return findings.filter(
+    (f) =>
+      f.kind !== 'sender-id' &&
+      !f.places.every((p) => p.source === 'sender' && senderNames.has(p.value)),
+  )
+}
+
+/**
  * The verdict: suspicious when any contact point is a lookalike or not official, or a
  * warning sign fires; official-contacts only when a company is recognized, the message
- * holds at least one contact point besides an SMS sender name (which anyone can fake), and
- * every one is official; unknown otherwise.
+ * holds at least one contact point besides an SMS sender name (which anyone can fake, however
+ * it is read), and every one is official; unknown otherwise.
  */
 export function verdictOf(
   findings: readonly JudgedFinding[],
@@ -140,7 +161,7 @@ export function verdictOf(
   if (findings.some((f) => f.status === 'lookalike' || f.status === 'not-official')) {
     return 'suspicious'
   }
-  const contacts = findings.filter((f) => f.kind !== 'sender-id')
+  const contacts = vouchingContacts(findings)
   return company && contacts.length > 0 && contacts.every((f) => f.status === 'official')
     ? 'official-contacts'
     : 'unknown'
@@ -173,9 +194,12 @@ export function decide(
   const merged = mergeFindings(judged)
   const everything = `${message.senderNames}\n${message.text}`
   const company = claimedCompany(index, merged, everything)
-  const findings = company ? merged.map((f) => underClaim(index, f, company)) : merged
-  const hasLink = findings.some((f) => f.kind === 'url' || f.kind === 'domain')
   const words = `${message.senderNames}\n${withoutContacts(message.text, judged)}`
+  // A company the message names in its words (not inside an address) may lend its own
+  // contacts: a shop that gives the maker's support number.
+  const named = new Set([...(company ? [company] : []), ...companiesNamedIn(index, words)])
+  const findings = company ? merged.map((f) => underClaim(index, f, company, named)) : merged
+  const hasLink = findings.some((f) => f.kind === 'url' || f.kind === 'domain')
   const redFlags = [
     ...redFlagsOf(words, hasLink),
     ...(message.truncated ? [TOO_MUCH_TO_CHECK] : []),
