@@ -38,7 +38,7 @@ interface Place {
 }
 
 /** Extra evidence a piece carries from its surroundings (the link it sits in, the text shown). */
-type Context = Pick<Evidence, 'shownHost' | 'insideHost'>
+type Context = Pick<Evidence, 'shownHost' | 'insideHost' | 'afterPlatformName'>
 
 /**
  * Collects candidates once each, up to LIMITS.candidates, and remembers when that limit
@@ -271,7 +271,10 @@ class Reader {
     for (let i = 0; i < tokens.length && !this.out.truncated; i++) {
       const token = tokens[i]!
       const place = { source, at: offset + token.start, wordBefore: token.wordBefore }
-      if (mayBeContact(token.text) && this.piece(token.text, place)) {
+      const context = platforms
+        ? { afterPlatformName: platformRightBefore(platforms, tokens, i) !== null }
+        : {}
+      if (mayBeContact(token.text) && this.piece(token.text, place, context)) {
         covered.push([token.start, token.end])
       } else if (platforms) {
         this.wordAfterPlatform(tokens, platforms, i, place)
@@ -297,11 +300,7 @@ class Reader {
     i: number,
     place: Place,
   ) {
-    let back = i - 1
-    while (back >= 0 && i - back <= 3 && !platforms[back] && isLinkingWord(tokens[back]!.text)) {
-      back--
-    }
-    const platform = back >= 0 && i - back <= 3 ? platforms[back] : null
+    const platform = platformRightBefore(platforms, tokens, i)
     const text = tokens[i]!.text
     const written = platform ? handleAfterPlatform(text) : null
     if (!platform || !written) return
@@ -341,6 +340,22 @@ class Reader {
       })
     }
   }
+}
+
+/**
+ * The platform named just before token i, with at most two linking words between
+ * ("Instagram heter vi …"), or null.
+ */
+function platformRightBefore(
+  platforms: readonly (SocialPlatform | null)[],
+  tokens: readonly Token[],
+  i: number,
+): SocialPlatform | null {
+  let back = i - 1
+  while (back >= 0 && i - back <= 3 && !platforms[back] && isLinkingWord(tokens[back]!.text)) {
+    back--
+  }
+  return back >= 0 && i - back <= 3 ? (platforms[back] ?? null) : null
 }
 
 /** The host of the first address in a link's visible text, if it shows one. */
