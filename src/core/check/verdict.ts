@@ -185,6 +185,23 @@ function withoutContacts(text: string, judged: readonly { candidate: ContactCand
   return parts.join('')
 }
 
+/**
+ * The companies whose official contacts a message may give besides the claimed one's: those
+ * it names in its words (not inside an address), such as a shop giving the maker's support
+ * number. A message that names no company claims one only through its contacts, so each
+ * company whose contacts it holds may lend them.
+ */
+function lenders(
+  index: ContactIndex,
+  findings: readonly JudgedFinding[],
+  company: string,
+  words: string,
+): Set<string> {
+  const named = companiesNamedIn(index, words)
+  const owners = named.length > 0 ? named : findings.flatMap((f) => (f.company ? [f.company] : []))
+  return new Set([company, ...owners])
+}
+
 /** Merges the judged candidates, recognizes the company, fires the warning signs, decides. */
 export function decide(
   index: ContactIndex,
@@ -195,10 +212,8 @@ export function decide(
   const everything = `${message.senderNames}\n${message.text}`
   const company = claimedCompany(index, merged, everything)
   const words = `${message.senderNames}\n${withoutContacts(message.text, judged)}`
-  // A company the message names in its words (not inside an address) may lend its own
-  // contacts: a shop that gives the maker's support number.
-  const named = new Set([...(company ? [company] : []), ...companiesNamedIn(index, words)])
-  const findings = company ? merged.map((f) => underClaim(index, f, company, named)) : merged
+  const lent = company ? lenders(index, merged, company, words) : null
+  const findings = company && lent ? merged.map((f) => underClaim(index, f, company, lent)) : merged
   const hasLink = findings.some((f) => f.kind === 'url' || f.kind === 'domain')
   const redFlags = [
     ...redFlagsOf(words, hasLink),

@@ -119,6 +119,12 @@ describe('verdictSummary', () => {
     )
   })
 
+  it('names both companies when a message that names none gives the contacts of two', () => {
+    const words = summary('Frågor? Ring 046-28 52 900 eller 08-465 004 00.')
+    expect(words.title).toBe('Kontaktvägarna är officiella')
+    expect(words.lead).toMatch(/jem & fix och Exempelbolaget|Exempelbolaget och jem & fix/)
+  })
+
   it('warns that an official sender name can be faked', () => {
     expect(summary('Ring 031-390 06 00.', 'PROVBANKEN').advice).toMatch(
       /avsändarnamn kan ändå förfalskas/,
