@@ -273,9 +273,11 @@ class Reader {
     for (let i = 0; i < tokens.length && !this.out.truncated; i++) {
       const token = tokens[i]!
       const place = { source, at: offset + token.start, wordBefore: token.wordBefore }
-      const context = platforms
-        ? { afterPlatformName: platformRightBefore(platforms, tokens, i) !== null }
-        : {}
+      // A sender line is an account name as a whole; the message's platform names are elsewhere.
+      const context =
+        platforms && source !== 'sender'
+          ? { afterPlatformName: platformRightBefore(platforms, tokens, i) !== null }
+          : {}
       if (mayBeContact(token.text) && this.piece(token.text, place, context)) {
         covered.push([token.start, token.end])
       } else if (platforms) {
@@ -344,9 +346,12 @@ class Reader {
   }
 }
 
+/** Linking words, or dashes and other punctuation, allowed between a platform name and an account. */
+const MAX_LINKING = 3
+
 /**
- * The platform named just before token i, with at most two linking words between
- * ("Instagram heter vi …"), or null.
+ * The platform named just before token i, with at most three linking words or dashes between
+ * ("Instagram heter vi …", "Instagram – …", "Instagram, där vi heter …"), or null.
  */
 function platformRightBefore(
   platforms: readonly (SocialPlatform | null)[],
@@ -354,10 +359,11 @@ function platformRightBefore(
   i: number,
 ): SocialPlatform | null {
   let back = i - 1
-  while (back >= 0 && i - back <= 3 && !platforms[back] && isLinkingWord(tokens[back]!.text)) {
+  const linking = (text: string) => isLinkingWord(text) || !/[\p{L}\p{N}]/u.test(text)
+  while (back >= 0 && i - back <= MAX_LINKING && !platforms[back] && linking(tokens[back]!.text)) {
     back--
   }
-  return back >= 0 && i - back <= 3 ? (platforms[back] ?? null) : null
+  return back >= 0 && i - back <= MAX_LINKING + 1 ? (platforms[back] ?? null) : null
 }
 
 /** The host of the first address in a link's visible text, if it shows one. */

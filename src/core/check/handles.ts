@@ -62,8 +62,8 @@ const NOT_HANDLES = new Set([
   'sida',
   'sidan',
 ])
-/** Words allowed between a platform name and the account: "Instagram heter vi jemfix.se". */
-const LINKING_WORDS = new Set(['som', 'heter', 'är', 'vi', 'oss', 'kontot', 'konto'])
+/** Words allowed between a platform name and the account: "Instagram, där vi heter jemfix.se". */
+const LINKING_WORDS = new Set(['som', 'heter', 'är', 'vi', 'oss', 'kontot', 'konto', 'där'])
 
 /** The platform a word names ("Instagram", "fb:"), or null. */
 export function platformOfWord(word: string | null): SocialPlatform | null {

@@ -4,7 +4,7 @@ import type { ContactIndex } from './contact-index'
 import type { Judgment } from './judge'
 import type { Reason } from './reasons'
 import { redFlagsOf, TOO_MUCH_TO_CHECK } from './red-flags'
-import type { FindingPlace, FindingStatus, RedFlag, Verdict } from './verdict-types'
+import type { FindingKind, FindingPlace, FindingStatus, RedFlag, Verdict } from './verdict-types'
 
 /** A contact point with its judgment and every place it was written. */
 export interface JudgedFinding extends Judgment {
@@ -130,27 +130,27 @@ export function underClaim(
   return { ...finding, status: 'not-official', company: slug, reason }
 }
 
+/** Kinds that, written as the sender, are a name anyone can set: an SMS sender name, or one read as a web address. */
+const NAME_ONLY_AS_SENDER = new Set<FindingKind>(['sender-id', 'domain', 'url'])
+
 /**
- * The contact points that can vouch for a message: not an SMS sender name, nor the same name
- * read another way (a sender "jemfix.com" is also read as a domain), since anyone can send an
- * SMS under any name.
+ * The contact points that can vouch for a message: not an SMS sender name, nor a web address
+ * given only as the sender (a sender "jemfix.com" is an SMS sender name read as a domain, or an
+ * account's display name), since anyone can send under any name.
  */
 function vouchingContacts(findings: readonly JudgedFinding[]): JudgedFinding[] {
-  const senderNames = new Set(
-    findings.filter((f) => f.kind === 'sender-id').flatMap((f) => f.places.map((p) => p.value)),
-  )
   return findings.filter(
     (f) =>
       f.kind !== 'sender-id' &&
-      !f.places.every((p) => p.source === 'sender' && senderNames.has(p.value)),
+      !(NAME_ONLY_AS_SENDER.has(f.kind) && f.places.every((p) => p.source === 'sender')),
   )
 }
 
 /**
  * The verdict: suspicious when any contact point is a lookalike or not official, or a
  * warning sign fires; official-contacts only when a company is recognized, the message
- * holds at least one contact point besides an SMS sender name (which anyone can fake, however
- * it is read), and every one is official; unknown otherwise.
+ * holds at least one contact point besides an SMS sender name or a web address given as the
+ * sender (which anyone can fake), and every one is official; unknown otherwise.
  */
 export function verdictOf(
   findings: readonly JudgedFinding[],

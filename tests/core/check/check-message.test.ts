@@ -222,8 +222,15 @@ describe('social handles', () => {
     ['Instagram: jemfix.se'],
     ['Följ oss på Instagram jemfix.se'],
     ['På Instagram heter vi jemfix.se'],
+    ['Instagram – jemfix.se'],
+    ['På Instagram, där vi heter jemfix.se, visar vi nyheter'],
   ])('reads %s, where an account name goes, as the account alone', (text) => {
     expect(check(text).findings.map((f) => [f.kind, f.status])).toEqual([['handle', 'official']])
+  })
+
+  it('reads a sender line that is an account name as the account alone', () => {
+    const result = check('Hej! Vi på Instagram har en present till dig.', 'jemfix.se')
+    expect(result.findings.map((f) => [f.kind, f.status])).toEqual([['handle', 'official']])
   })
 
   it('reads the same name further from the platform as the account and as a web address', () => {

@@ -166,6 +166,34 @@ describe('verdictOf', () => {
     ['a message too long to check', [official], [TOO_MUCH_TO_CHECK], 'jem-fix', 'suspicious'],
     ['unknown contacts only', [finding({})], [], null, 'unknown'],
     [
+      'only a web address given as the sender',
+      [
+        finding({
+          kind: 'url',
+          status: 'official',
+          company: 'jem-fix',
+          places: [{ source: 'sender', value: 'https://jemfix.com' }],
+        }),
+      ],
+      [],
+      'jem-fix',
+      'unknown',
+    ],
+    [
+      'an official e-mail address as the sender',
+      [
+        finding({
+          kind: 'email',
+          status: 'official',
+          company: 'jem-fix',
+          places: [{ source: 'sender', value: 'kundtjanst@jemfix.com' }],
+        }),
+      ],
+      [],
+      'jem-fix',
+      'official-contacts',
+    ],
+    [
       'only an SMS sender name that is also read as an official domain',
       [
         finding({
