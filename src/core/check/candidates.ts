@@ -10,11 +10,11 @@ import type {
 import {
   HANDLE,
   handleAfterPlatform,
-  isLinkingWord,
   type PlatformMentions,
   platformBefore,
   platformMentions,
   platformOfWord,
+  platformRightBefore,
   profileOf,
   soleNamedPlatform,
 } from './handles'
@@ -344,26 +344,6 @@ class Reader {
       })
     }
   }
-}
-
-/** Linking words, or dashes and other punctuation, allowed between a platform name and an account. */
-const MAX_LINKING = 3
-
-/**
- * The platform named just before token i, with at most three linking words or dashes between
- * ("Instagram heter vi …", "Instagram – …", "Instagram, där vi heter …"), or null.
- */
-function platformRightBefore(
-  platforms: readonly (SocialPlatform | null)[],
-  tokens: readonly Token[],
-  i: number,
-): SocialPlatform | null {
-  let back = i - 1
-  const linking = (text: string) => isLinkingWord(text) || !/[\p{L}\p{N}]/u.test(text)
-  while (back >= 0 && i - back <= MAX_LINKING && !platforms[back] && linking(tokens[back]!.text)) {
-    back--
-  }
-  return back >= 0 && i - back <= MAX_LINKING + 1 ? (platforms[back] ?? null) : null
 }
 
 /** The host of the first address in a link's visible text, if it shows one. */
