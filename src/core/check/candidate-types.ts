@@ -45,6 +45,13 @@ export interface Evidence {
   wordBefore: string | null
   /** The social platform named closest before it, within a few words, or null. */
   platformNamed: SocialPlatform | null
+  /**
+   * For a piece of text after a platform name: true when only linking words stand between
+   * ("Instagram: jemfix.se", "Instagram heter vi jemfix.se"), where an account name goes;
+   * false when other words do ("Instagram … logga in på jemfix.se"), so it may as well be a
+   * web address. Unset where not read from running text (a sender line, a search query).
+   */
+  afterPlatformName?: boolean
   /** For a link target: the host of an address shown as the link's visible text. */
   shownHost?: string
   /** For a link found inside another: the host of that outer link. */

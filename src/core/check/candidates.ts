@@ -10,11 +10,11 @@ import type {
 import {
   HANDLE,
   handleAfterPlatform,
-  isLinkingWord,
   type PlatformMentions,
   platformBefore,
   platformMentions,
   platformOfWord,
+  platformRightBefore,
   profileOf,
   soleNamedPlatform,
 } from './handles'
@@ -38,7 +38,7 @@ interface Place {
 }
 
 /** Extra evidence a piece carries from its surroundings (the link it sits in, the text shown). */
-type Context = Pick<Evidence, 'shownHost' | 'insideHost'>
+type Context = Pick<Evidence, 'shownHost' | 'insideHost' | 'afterPlatformName'>
 
 /**
  * Collects candidates once each, up to LIMITS.candidates, and remembers when that limit
@@ -201,7 +201,9 @@ class Reader {
 
   private atHandle(value: string, place: Place) {
     const handle = HANDLE.exec(value)?.[1]
-    const platform = platformBefore(this.mentions, place.at) ?? this.soleNamedPlatform()
+    // A sender line's offsets are not the message's: only the message as a whole can name one.
+    const near = place.source === 'sender' ? null : platformBefore(this.mentions, place.at)
+    const platform = near ?? this.soleNamedPlatform()
     if (!handle || (!platform && place.source !== 'sender')) return false
     return this.out.add({
       kind: 'handle',
@@ -271,7 +273,12 @@ class Reader {
     for (let i = 0; i < tokens.length && !this.out.truncated; i++) {
       const token = tokens[i]!
       const place = { source, at: offset + token.start, wordBefore: token.wordBefore }
-      if (mayBeContact(token.text) && this.piece(token.text, place)) {
+      // A sender line is an account name as a whole; the message's platform names are elsewhere.
+      const context =
+        platforms && source !== 'sender'
+          ? { afterPlatformName: platformRightBefore(platforms, tokens, i) !== null }
+          : {}
+      if (mayBeContact(token.text) && this.piece(token.text, place, context)) {
         covered.push([token.start, token.end])
       } else if (platforms) {
         this.wordAfterPlatform(tokens, platforms, i, place)
@@ -297,11 +304,7 @@ class Reader {
     i: number,
     place: Place,
   ) {
-    let back = i - 1
-    while (back >= 0 && i - back <= 3 && !platforms[back] && isLinkingWord(tokens[back]!.text)) {
-      back--
-    }
-    const platform = back >= 0 && i - back <= 3 ? platforms[back] : null
+    const platform = platformRightBefore(platforms, tokens, i)
     const text = tokens[i]!.text
     const written = platform ? handleAfterPlatform(text) : null
     if (!platform || !written) return
@@ -384,31 +387,63 @@ export function extractContacts(text: string): Extraction {
   }
 }
 
+/** `Name <address>` or `"Name, with <anything>" <address>`: one address, and the name shown. */
+const NAME_AND_ADDRESS = /^(?:"((?:[^"\\]|\\.)*)"\s*|([^<>"]*))<([^<>]+)>$/
+
+/** The line with the given candidates' text blanked: what is left is names. */
+function withoutCandidates(line: string, candidates: readonly ContactCandidate[]): string {
+  const spans: [number, number][] = []
+  for (const { value, evidence } of [...candidates].sort((a, b) => a.evidence.at - b.evidence.at)) {
+    const from = spans.at(-1)?.[1] ?? 0
+    if (evidence.at >= from && line.startsWith(value, evidence.at)) {
+      spans.push([evidence.at, evidence.at + value.length])
+    }
+  }
+  return blanked(line, spans)
+}
+
 /**
- * The contact points of a sender line as a mail client or phone shows it: `Name <address>`,
- * an address, a link, a number, an @handle, an SMS sender name (JEMFIX) or an account name;
- * a sender name that looks like a domain (jemfix.se) is read both ways. Also returns the
- * names in it (display name or sender name), by which a company may be recognized.
+ * A sender line that is one contact point (its candidate, if the reader found it already):
+ * an address, a link, a number, an @handle, an SMS sender name or an account name.
+ */
+function oneSender(reader: Reader, address: string, message: string): void {
+  if (!address) return
+  const place: Place = { source: 'sender', at: 0, wordBefore: null }
+  const read = reader.out.candidates.length > 0 || reader.piece(address, place)
+  // An SMS may come from a sender name that looks like a domain; a social message may not.
+  const smsName =
+    reader.out.candidates[0]?.kind === 'domain' &&
+    SENDER_ID.test(address) &&
+    !soleNamedPlatform(message)
+  if (!read || smsName) reader.senderName(address)
+}
+
+/**
+ * The contact points of a sender line as a mail client or phone shows it: `Name <address>`
+ * (a quoted name may hold anything, even an address: the one in angle brackets is the real
+ * one), an address, a link, a number, an @handle, an SMS sender name (JEMFIX) or an account
+ * name; a sender name that looks like a domain (jemfix.se) is read both ways. A line that
+ * holds more (several addresses, a comma list, an address in parentheses, a Reply-To line)
+ * gives every contact point in it, since any of them may be where a reply goes. Also returns
+ * the names in it (display name or sender name), by which a company may be recognized.
  */
 export function extractSender(
   sender: string,
   message: string,
 ): { candidates: ContactCandidate[]; names: string } {
   const trimmed = sender.slice(0, LIMITS.senderChars).trim()
-  const angle = /^([^<>]*)<([^<>]+)>\s*$/.exec(trimmed)
-  const displayName = angle ? angle[1]!.trim().replace(/^"|"$/g, '') : ''
-  const address = (angle ? angle[2]! : trimmed).trim()
+  const angle = NAME_AND_ADDRESS.exec(trimmed)
   const reader = new Reader(message)
-  if (address) {
-    const place: Place = { source: 'sender', at: 0, wordBefore: null }
-    const read = reader.piece(address, place)
-    // An SMS may come from a sender name that looks like a domain; a social message may not.
-    const smsName =
-      reader.out.candidates[0]?.kind === 'domain' &&
-      SENDER_ID.test(address) &&
-      !soleNamedPlatform(message)
-    if (!read || smsName) reader.senderName(address)
+  if (!angle) {
+    reader.text(trimmed, 'sender', 0)
+    const found = reader.out.candidates
+    if (found.length > 1 || (found.length === 1 && found[0]!.value !== trimmed)) {
+      return { candidates: found, names: withoutCandidates(trimmed, found) }
+    }
   }
+  const displayName = angle ? (angle[1]?.replace(/\\(.)/g, '$1') ?? angle[2]!).trim() : ''
+  const address = (angle ? angle[3]! : trimmed).trim()
+  oneSender(reader, address, message)
   const candidates = reader.out.candidates
   const isName = candidates.some((c) => c.kind === 'sender-id' || c.kind === 'handle')
   return {

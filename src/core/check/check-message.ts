@@ -1,6 +1,6 @@
 import { extractContacts, extractSender } from './candidates'
 import type { ContactIndex } from './contact-index'
-import { judgeCandidate } from './judge'
+import { judgeReadings } from './judge'
 import { decide, type JudgedFinding } from './verdict'
 import type { CheckResult, Finding } from './verdict-types'
 import { type CompanyNames, describeReason } from './wording'
@@ -28,7 +28,7 @@ export function presentFinding(finding: JudgedFinding, names: CompanyNames): Fin
 /**
  * Checks a pasted message in one direction: contact points are extracted from the text and
  * the sender (extractContacts, extractSender), each is judged against the records
- * (judgeCandidate), the judgments are merged into a verdict (decide), and only then put
+ * (judgeReadings), the judgments are merged into a verdict (decide), and only then put
  * into words (describeReason).
  */
 export function checkMessage(index: ContactIndex, input: CheckInput): CheckResult {
@@ -36,10 +36,9 @@ export function checkMessage(index: ContactIndex, input: CheckInput): CheckResul
     ? extractSender(input.sender, input.text)
     : { candidates: [], names: '' }
   const extraction = extractContacts(input.text)
-  const judged = [...sender.candidates, ...extraction.candidates].flatMap((candidate) => {
-    const judgment = judgeCandidate(index, candidate)
-    return judgment ? [{ candidate, judgment }] : []
-  })
+  const judged = [...sender.candidates, ...extraction.candidates].flatMap((candidate) =>
+    judgeReadings(index, candidate).map((judgment) => ({ candidate, judgment })),
+  )
   const decision = decide(index, judged, {
     text: input.text,
     senderNames: sender.names,

@@ -62,8 +62,8 @@ const NOT_HANDLES = new Set([
   'sida',
   'sidan',
 ])
-/** Words allowed between a platform name and the account: "Instagram heter vi jemfix.se". */
-const LINKING_WORDS = new Set(['som', 'heter', 'är', 'vi', 'oss', 'kontot', 'konto'])
+/** Words allowed between a platform name and the account: "Instagram, där vi heter jemfix.se". */
+const LINKING_WORDS = new Set(['som', 'heter', 'är', 'vi', 'oss', 'kontot', 'konto', 'där'])
 
 /** The platform a word names ("Instagram", "fb:"), or null. */
 export function platformOfWord(word: string | null): SocialPlatform | null {
@@ -140,6 +140,26 @@ export function handleAfterPlatform(word: string): 'after-platform-name' | 'plai
 }
 
 /** True for the words that may sit between a platform name and an account name. */
-export function isLinkingWord(word: string): boolean {
+function isLinkingWord(word: string): boolean {
   return LINKING_WORDS.has(word.toLowerCase())
+}
+
+/** Linking words, or dashes and other punctuation, allowed between a platform name and an account. */
+const MAX_LINKING = 3
+
+/**
+ * The platform named just before token i, with at most three linking words or dashes between
+ * ("Instagram heter vi …", "Instagram – …", "Instagram, där vi heter …"), or null.
+ */
+export function platformRightBefore(
+  platforms: readonly (SocialPlatform | null)[],
+  tokens: readonly { text: string }[],
+  i: number,
+): SocialPlatform | null {
+  let back = i - 1
+  const linking = (text: string) => isLinkingWord(text) || !/[\p{L}\p{N}]/u.test(text)
+  while (back >= 0 && i - back <= MAX_LINKING && !platforms[back] && linking(tokens[back]!.text)) {
+    back--
+  }
+  return back >= 0 && i - back <= MAX_LINKING + 1 ? (platforms[back] ?? null) : null
 }

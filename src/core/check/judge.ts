@@ -132,6 +132,30 @@ export function judgeSenderId(index: ContactIndex, name: string): Judgment {
   return judged('unknown', company.slug, { code: 'sender-id-like', name, slug: company.slug })
 }
 
+/** A domain after a platform name, spelled like an official account, read as that account. */
+function accountReading(
+  index: ContactIndex,
+  candidate: Extract<ContactCandidate, { kind: 'domain' }>,
+): Judgment | null {
+  const platform = candidate.evidence.platformNamed
+  if (!platform || !index.handlesAnyPlatform.has(candidate.value.toLowerCase())) return null
+  return judgeHandle(index, platform, candidate.value, 'after-platform-name')
+}
+
+/**
+ * Every reading of a candidate, judged. A domain spelled like an official account but
+ * written after other words than a platform name ("Instagram … logga in på jemfix.se") is
+ * both: the account, and a web address the reader may type into a browser, judged as such.
+ */
+export function judgeReadings(index: ContactIndex, candidate: ContactCandidate): Judgment[] {
+  const judgment = judgeCandidate(index, candidate)
+  const account =
+    candidate.kind === 'domain' && candidate.evidence.afterPlatformName === false
+      ? accountReading(index, candidate)
+      : null
+  return [account, judgment].filter((j): j is Judgment => j !== null)
+}
+
 /**
  * Judges one candidate against the records. Returns null for a candidate that turns out not
  * to be a contact point (a plain word that is no account).
@@ -145,11 +169,9 @@ export function judgeCandidate(index: ContactIndex, candidate: ContactCandidate)
     case 'sender-id':
       return judgeSenderId(index, candidate.name)
     case 'domain': {
-      // "Instagram jemfix.se": an account name that looks like a domain.
-      const platform = candidate.evidence.platformNamed
-      if (platform && index.handlesAnyPlatform.has(candidate.value.toLowerCase())) {
-        return judgeHandle(index, platform, candidate.value, 'after-platform-name')
-      }
+      // "Instagram: jemfix.se": an account name that looks like a domain, where one goes.
+      const account = accountReading(index, candidate)
+      if (account && candidate.evidence.afterPlatformName !== false) return account
       break
     }
   }

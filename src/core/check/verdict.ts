@@ -4,7 +4,7 @@ import type { ContactIndex } from './contact-index'
 import type { Judgment } from './judge'
 import type { Reason } from './reasons'
 import { redFlagsOf, TOO_MUCH_TO_CHECK } from './red-flags'
-import type { FindingPlace, FindingStatus, RedFlag, Verdict } from './verdict-types'
+import type { FindingKind, FindingPlace, FindingStatus, RedFlag, Verdict } from './verdict-types'
 
 /** A contact point with its judgment and every place it was written. */
 export interface JudgedFinding extends Judgment {
@@ -99,18 +99,23 @@ export function claimedCompany(
 
 /**
  * In a message that claims to be from a company, a contact point that is not the company's
- * is not official. An SMS sender name stays unknown unless the company names its own:
- * any company may send under a name the records do not list.
+ * is not official: an unknown one, and also one that is official for another company the
+ * message does not name ("Hej från Exempelbolaget! Ring 046-28 52 900", jem & fix's number).
+ * An SMS sender name stays unknown unless the company names its own: any company may send
+ * under a name the records do not list.
  */
 export function underClaim(
   index: ContactIndex,
   finding: JudgedFinding,
   slug: string,
+  named: ReadonlySet<string> = new Set([slug]),
 ): JudgedFinding {
   const company = index.companies.get(slug)
   if (finding.status === 'not-official' && !finding.company) return { ...finding, company: slug }
-  if (finding.status !== 'unknown') return finding
-  if (finding.kind === 'sender-id') {
+  const othersOfficial =
+    finding.status === 'official' && finding.company !== null && !named.has(finding.company)
+  if (finding.status !== 'unknown' && !othersOfficial) return finding
+  if (finding.kind === 'sender-id' && !othersOfficial) {
     if (!company || company.smsSenders.length === 0) return finding
     const name = finding.value
     const reason: Reason = { code: 'sender-id-unlisted', name, slug, listed: company.smsSenders }
@@ -125,11 +130,27 @@ export function underClaim(
   return { ...finding, status: 'not-official', company: slug, reason }
 }
 
+/** Kinds that, written as the sender, are a name anyone can set: an SMS sender name, or one read as a web address. */
+const NAME_ONLY_AS_SENDER = new Set<FindingKind>(['sender-id', 'domain', 'url'])
+
+/**
+ * The contact points that can vouch for a message: not an SMS sender name, nor a web address
+ * given only as the sender (a sender "jemfix.com" is an SMS sender name read as a domain, or an
+ * account's display name), since anyone can send under any name.
+ */
+function vouchingContacts(findings: readonly JudgedFinding[]): JudgedFinding[] {
+  return findings.filter(
+    (f) =>
+      f.kind !== 'sender-id' &&
+      !(NAME_ONLY_AS_SENDER.has(f.kind) && f.places.every((p) => p.source === 'sender')),
+  )
+}
+
 /**
  * The verdict: suspicious when any contact point is a lookalike or not official, or a
  * warning sign fires; official-contacts only when a company is recognized, the message
- * holds at least one contact point besides an SMS sender name (which anyone can fake), and
- * every one is official; unknown otherwise.
+ * holds at least one contact point besides an SMS sender name or a web address given as the
+ * sender (which anyone can fake), and every one is official; unknown otherwise.
  */
 export function verdictOf(
   findings: readonly JudgedFinding[],
@@ -140,7 +161,7 @@ export function verdictOf(
   if (findings.some((f) => f.status === 'lookalike' || f.status === 'not-official')) {
     return 'suspicious'
   }
-  const contacts = findings.filter((f) => f.kind !== 'sender-id')
+  const contacts = vouchingContacts(findings)
   return company && contacts.length > 0 && contacts.every((f) => f.status === 'official')
     ? 'official-contacts'
     : 'unknown'
@@ -164,6 +185,23 @@ function withoutContacts(text: string, judged: readonly { candidate: ContactCand
   return parts.join('')
 }
 
+/**
+ * The companies whose official contacts a message may give besides the claimed one's: those
+ * it names in its words (not inside an address), such as a shop giving the maker's support
+ * number. A message that names no company claims one only through its contacts, so each
+ * company whose contacts it holds may lend them.
+ */
+function lenders(
+  index: ContactIndex,
+  findings: readonly JudgedFinding[],
+  company: string,
+  words: string,
+): Set<string> {
+  const named = companiesNamedIn(index, words)
+  const owners = named.length > 0 ? named : findings.flatMap((f) => (f.company ? [f.company] : []))
+  return new Set([company, ...owners])
+}
+
 /** Merges the judged candidates, recognizes the company, fires the warning signs, decides. */
 export function decide(
   index: ContactIndex,
@@ -173,9 +211,10 @@ export function decide(
   const merged = mergeFindings(judged)
   const everything = `${message.senderNames}\n${message.text}`
   const company = claimedCompany(index, merged, everything)
-  const findings = company ? merged.map((f) => underClaim(index, f, company)) : merged
-  const hasLink = findings.some((f) => f.kind === 'url' || f.kind === 'domain')
   const words = `${message.senderNames}\n${withoutContacts(message.text, judged)}`
+  const lent = company ? lenders(index, merged, company, words) : null
+  const findings = company && lent ? merged.map((f) => underClaim(index, f, company, lent)) : merged
+  const hasLink = findings.some((f) => f.kind === 'url' || f.kind === 'domain')
   const redFlags = [
     ...redFlagsOf(words, hasLink),
     ...(message.truncated ? [TOO_MUCH_TO_CHECK] : []),

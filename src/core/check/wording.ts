@@ -223,6 +223,20 @@ function firstSentence(text: string): string {
   return /^.*?[.!?](?=\s|$)/.exec(text)?.[0] ?? text
 }
 
+/**
+ * "Alla … hör till jem & fix": every company whose contacts the message holds, since a
+ * message may give the contacts of another company it names (a shop and the maker).
+ */
+function officialLead(result: CheckResult, company: string | null, names: CompanyNames): string {
+  const owners = result.findings.flatMap((f) => (f.company ? [names(f.company)] : []))
+  const list = [...new Set([...(company ? [company] : []), ...owners])]
+  const whose =
+    list.length > 1
+      ? `${list.slice(0, -1).join(', ')} och ${list.at(-1)} enligt företagens egna varningar`
+      : `${list[0] ?? 'företaget'} enligt företagets egen varning`
+  return `Alla länkar, adresser, nummer och konton i meddelandet hör till ${whose}.`
+}
+
 /** What the verdict box says: a title, a lead sentence, the concrete reasons, and advice. */
 export interface VerdictSummary {
   title: string
@@ -264,7 +278,7 @@ export function verdictSummary(result: CheckResult, names: CompanyNames): Verdic
     case 'official-contacts':
       return {
         title: 'Kontaktvägarna är officiella',
-        lead: `Alla länkar, adresser, nummer och konton i meddelandet hör till ${company ?? 'företaget'} enligt företagets egen varning.`,
+        lead: officialLead(result, company, names),
         reasons: [],
         advice: result.findings.some((f) => f.kind === 'sender-id')
           ? 'Avsändare och avsändarnamn kan ändå förfalskas: lämna aldrig personliga uppgifter via en länk.'

@@ -130,6 +130,30 @@ describe('extractSender', () => {
     ['@jemfix.se', [['handle', '@jemfix.se']]],
     ['jemfix_sverige', [['handle', 'jemfix_sverige']]],
     ['Exempelbolaget Sverige', []],
+    // FICTION: evil.example stands for the scammers' address.
+    ['"jem & fix <noreply@jemfix.com>" <x@evil.example>', [['email', 'x@evil.example']]],
+    [
+      'jem & fix <noreply@jemfix.com> <x@evil.example>',
+      [
+        ['email', 'noreply@jemfix.com'],
+        ['email', 'x@evil.example'],
+      ],
+    ],
+    [
+      'x@evil.example (noreply@jemfix.com)',
+      [
+        ['email', 'x@evil.example'],
+        ['email', 'noreply@jemfix.com'],
+      ],
+    ],
+    [
+      'noreply@jemfix.com\nReply-To: x@evil.example',
+      [
+        ['email', 'noreply@jemfix.com'],
+        ['email', 'x@evil.example'],
+      ],
+    ],
+    ['jem & fix noreply@jemfix.com', [['email', 'noreply@jemfix.com']]],
   ])('reads the sender %s', (sender, expected) => {
     const { candidates } = extractSender(sender, 'Ditt paket väntar.')
     expect(candidates.map((c) => [c.kind, c.value])).toEqual(expected)
@@ -142,5 +166,11 @@ describe('extractSender', () => {
   it('gives the display name and a sender name as names a company may be recognized by', () => {
     expect(extractSender('jem & fix <noreply@jemfix.com>', '').names).toContain('jem & fix')
     expect(extractSender('JEMFIX', '').names).toContain('JEMFIX')
+    expect(extractSender('"jem & fix <a@b.example>" <x@evil.example>', '').names).toBe(
+      'jem & fix <a@b.example>\n',
+    )
+    expect(extractSender('jem & fix x@evil.example, y@evil.example', '').names).toMatch(
+      /^jem & fix[\s,]*$/,
+    )
   })
 })

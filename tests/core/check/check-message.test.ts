@@ -218,6 +218,30 @@ describe('social handles', () => {
     })
   })
 
+  it.each([
+    ['Instagram: jemfix.se'],
+    ['Följ oss på Instagram jemfix.se'],
+    ['På Instagram heter vi jemfix.se'],
+    ['Instagram – jemfix.se'],
+    ['På Instagram, där vi heter jemfix.se, visar vi nyheter'],
+  ])('reads %s, where an account name goes, as the account alone', (text) => {
+    expect(check(text).findings.map((f) => [f.kind, f.status])).toEqual([['handle', 'official']])
+  })
+
+  it('reads a sender line that is an account name as the account alone', () => {
+    const result = check('Hej! Vi på Instagram har en present till dig.', 'jemfix.se')
+    expect(result.findings.map((f) => [f.kind, f.status])).toEqual([['handle', 'official']])
+  })
+
+  it('reads the same name further from the platform as the account and as a web address', () => {
+    const result = check('Följ oss på Instagram och gå sedan till jemfix.se')
+    expect(result.findings.map((f) => [f.kind, f.normalized, f.status])).toEqual([
+      ['handle', 'instagram:jemfix.se', 'official'],
+      ['domain', 'jemfix.se', 'lookalike'],
+    ])
+    expect(result.verdict).toBe('suspicious')
+  })
+
   it.each(['facebook.com/jemfix_sverige', 'instagram.com/jemfix.sverige.official'])(
     'calls %s a lookalike',
     (value) => {

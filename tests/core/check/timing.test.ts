@@ -27,6 +27,21 @@ describe('checking time', () => {
     },
   )
 
+  // Sender lines up to the 1,000 characters read (the API takes 320): what the parsing of
+  // `Name <address>`, quoted names and lists of addresses could backtrack on.
+  it.each([
+    ['quotes', '"'.repeat(1_000)],
+    ['escaped quotes', '"\\'.repeat(500)],
+    ['a quote that never closes', `"${'a \\" '.repeat(197)}<a@b.example>`],
+    ['spaces with no angle bracket', `a${' '.repeat(998)}b`],
+    ['angle brackets', '<'.repeat(1_000)],
+    ['a comma list', 'x@evil.example, '.repeat(62)],
+    ['names and addresses', 'jem & fix <x@evil.example> '.repeat(37)],
+  ])('reads a hostile sender line far under the bound: %s', (_name, sender) => {
+    expect(sender.length).toBeLessThanOrEqual(1_000)
+    expect(fastestOf(3, () => check('Hej från jem & fix', sender))).toBeLessThan(BOUND_MS / 10)
+  })
+
   // Texts long enough that a scheduling hiccup on the shared machine is small beside the work,
   // each timed as the fastest of many runs: a quadratic step would still give a ratio near 16.
   it('grows linearly: four times the text takes well under sixteen times as long', () => {

@@ -107,6 +107,29 @@ describe('underClaim', () => {
     })
   })
 
+  it("calls another company's official contact point not official for the claimed company", () => {
+    const theirs = finding({
+      status: 'official',
+      company: 'jem-fix',
+      reason: { code: 'official-phone', display: '046-28 52 900', label: null, slug: 'jem-fix' },
+    })
+    expect(underClaim(index, theirs, 'exempelbolaget')).toMatchObject({
+      status: 'not-official',
+      company: 'exempelbolaget',
+      reason: {
+        code: 'not-the-company',
+        slug: 'exempelbolaget',
+        inner: { code: 'official-phone' },
+      },
+    })
+  })
+
+  it('leaves it official when the message also names that company', () => {
+    const theirs = finding({ status: 'official', company: 'jem-fix' })
+    const named = new Set(['exempelbolaget', 'jem-fix'])
+    expect(underClaim(index, theirs, 'exempelbolaget', named)).toBe(theirs)
+  })
+
   it('gives a not-official finding without a company the claimed one', () => {
     const free = finding({
       status: 'not-official',
@@ -142,6 +165,49 @@ describe('verdictOf', () => {
     ['a warning sign', [official], [{ id: 'bankid', text: '' }], 'jem-fix', 'suspicious'],
     ['a message too long to check', [official], [TOO_MUCH_TO_CHECK], 'jem-fix', 'suspicious'],
     ['unknown contacts only', [finding({})], [], null, 'unknown'],
+    [
+      'only a web address given as the sender',
+      [
+        finding({
+          kind: 'url',
+          status: 'official',
+          company: 'jem-fix',
+          places: [{ source: 'sender', value: 'https://jemfix.com' }],
+        }),
+      ],
+      [],
+      'jem-fix',
+      'unknown',
+    ],
+    [
+      'an official e-mail address as the sender',
+      [
+        finding({
+          kind: 'email',
+          status: 'official',
+          company: 'jem-fix',
+          places: [{ source: 'sender', value: 'kundtjanst@jemfix.com' }],
+        }),
+      ],
+      [],
+      'jem-fix',
+      'official-contacts',
+    ],
+    [
+      'only an SMS sender name that is also read as an official domain',
+      [
+        finding({
+          kind: 'domain',
+          status: 'official',
+          company: 'jem-fix',
+          places: [{ source: 'sender', value: 'jemfix.com' }],
+        }),
+        finding({ kind: 'sender-id', places: [{ source: 'sender', value: 'jemfix.com' }] }),
+      ],
+      [],
+      'jem-fix',
+      'unknown',
+    ],
   ] as const)('%s', (_case, findings, flags, company, verdict) => {
     expect(verdictOf([...findings], [...flags], company)).toBe(verdict)
   })

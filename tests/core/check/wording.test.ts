@@ -5,7 +5,9 @@ import { verdictSummary } from '../../../src/core/check/wording'
 import { genitive } from '../../../src/core/swedish'
 import { checkerIndex } from '../../support/checker'
 
-const names = (slug: string) => ({ 'jem-fix': 'jem & fix', provbanken: 'Provbanken' })[slug] ?? slug
+const names = (slug: string) =>
+  ({ 'jem-fix': 'jem & fix', provbanken: 'Provbanken', exempelbolaget: 'Exempelbolaget' })[slug] ??
+  slug
 const imitation = { slug: 'jem-fix', source: 'jemfix.com', how: 'homoglyph' } as const
 
 /** One reason of every code and what its sentence must say: adding a code fails the types here. */
@@ -105,6 +107,22 @@ describe('verdictSummary', () => {
     const words = summary(text)
     expect(words.title).toBe('Vi kan inte avgöra meddelandet')
     expect(words.lead).toMatch(lead)
+  })
+
+  it('names every company whose contacts an official message holds', () => {
+    const words = summary(
+      'Hej från Exempelbolaget! Garantifrågor? Ring jem & fix på 046-28 52 900 eller oss på 08-465 004 00.',
+    )
+    expect(words.title).toBe('Kontaktvägarna är officiella')
+    expect(words.lead).toMatch(
+      /hör till (jem & fix och Exempelbolaget|Exempelbolaget och jem & fix) enligt företagens egna varningar/,
+    )
+  })
+
+  it('names both companies when a message that names none gives the contacts of two', () => {
+    const words = summary('Frågor? Ring 046-28 52 900 eller 08-465 004 00.')
+    expect(words.title).toBe('Kontaktvägarna är officiella')
+    expect(words.lead).toMatch(/jem & fix och Exempelbolaget|Exempelbolaget och jem & fix/)
   })
 
   it('warns that an official sender name can be faked', () => {
