@@ -139,19 +139,23 @@ export const MODIFIERS = new Set([
 export const SELF_REFERENCES =
   /^(?:dem|dom|de|oss|sig|henne|honom|den|det|\p{Ll}{4,}(?:en|et|an|na))$/u
 
-/** Channel words, read in the title and in sentences about the scam. */
+/**
+ * Channel words, read in the title and in sentences about the scam. A compound ending in a
+ * channel ("bluffsms") is matched from the start of its word: unanchored, `\p{L}*sms\b` would
+ * read every run of letters once from each of its letters, n² on a long one.
+ */
 export const CHANNEL_WORDS: readonly [Channel, RegExp][] = [
-  ['sms', words(String.raw`\bsms\p{L}*|\p{L}*sms\b|textmeddelande`)],
+  ['sms', words(String.raw`\bsms\p{L}*|\b\p{L}+sms\b|textmeddelande`)],
   [
     'email',
     words(
-      String.raw`\be-?post\p{L}*|\bmejl\p{L}*|\p{L}*mejl\b|\be-?mail\p{L}*|\bmail\b|nätfiske|phishing`,
+      String.raw`\be-?post\p{L}*|\bmejl\p{L}*|\b\p{L}+mejl\b|\be-?mail\p{L}*|\bmail\b|nätfiske|phishing`,
     ),
   ],
   [
     'phone',
     words(
-      String.raw`\bsamtal\p{L}*|\p{L}*samtal\b|\bringer\b|\bringt\b|\bringde\b|vishing|uppringd`,
+      String.raw`\bsamtal\p{L}*|\b\p{L}+samtal\b|\bringer\b|\bringt\b|\bringde\b|vishing|uppringd`,
     ),
   ],
   [
