@@ -36,11 +36,15 @@ export const IMPERSONATION_FRAMES: readonly RegExp[] = [
   words(String.raw`\blåtsas (?:vara|komma från)\s+`, 'giu'),
 ]
 
-/** "i företagets namn", "i Provbutikens namn", "där företagets namn utnyttjas". */
+/**
+ * "i företagets namn", "i Provbutikens namn", "där företagets namn utnyttjas". The name is
+ * one word of at most 80 characters: "a.a.a.…" holds a word start at every letter, and an
+ * unbounded name would be read from each of them to the end of the run.
+ */
 export const NAME_USED_FRAMES: readonly RegExp[] = [
-  words(String.raw`\bi (\p{L}[\p{L}\p{N}&.-]*?)(?::s|s) namn\b`, 'giu'),
+  words(String.raw`\bi (\p{L}[\p{L}\p{N}&.-]{0,80}?)(?::s|s) namn\b`, 'giu'),
   words(
-    String.raw`\b(\p{L}[\p{L}\p{N}&.-]*?)(?::s|s) namn (?:utnyttjas|används|missbrukas)\b`,
+    String.raw`\b(\p{L}[\p{L}\p{N}&.-]{0,80}?)(?::s|s) namn (?:utnyttjas|används|missbrukas)\b`,
     'giu',
   ),
 ]

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest'
+import { draftFromText } from '../../../src/core/draft/draft-run'
+import { splitSentences } from '../../../src/core/draft/sentences'
+
+// Work must be linear in the input (README, Editors: "any input is linear"). Each shape below
+// was quadratic somewhere in the draft tool; the timing attack test covers a run of letters.
+// FICTION: the article, its company and its number are made up.
+
+function fastestOf(runs: number, run: () => void): number {
+  let fastest = Number.POSITIVE_INFINITY
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now()
+    run()
+    fastest = Math.min(fastest, performance.now() - started)
+  }
+  return fastest
+}
+
+function articleWith(body: string): string {
+  return [
+    'Exempelbolaget varnar för falska sms',
+    '',
+    '2026-05-10',
+    '',
+    'FIKTIV ARTIKEL FÖR TESTER: företaget och numret är påhittade.',
+    '',
+    `Bedragare utger sig för att vara Exempelbolaget i sms. ${body}`,
+    '',
+    'Kundtjänst nås bara på 08-465 004 00.',
+    '',
+    'Text: Testredaktionen',
+    '',
+  ].join('\n')
+}
+
+/** `unit` repeated to about `chars` characters. */
+const repeated = (unit: string) => (chars: number) => unit.repeat(Math.ceil(chars / unit.length))
+
+describe('draft time grows linearly with the input', () => {
+  // Causes, each fixed: a sentence end read back to the paragraph's start (splitSentences),
+  // the rest of the sentence split after every "utger sig för att vara" (namePart), an
+  // unbounded name before "s namn används" read from every letter of "a.a.a.…"
+  // (NAME_USED_FRAMES), the whole sentence searched for "små bokstäver" at every mention.
+  it.each([
+    ['the impersonation frame many times in one sentence', repeated('utger sig för att vara ')],
+    ['a run of letters and dots', repeated('a.')],
+    ['many mentions of the company', repeated('Exempelbolagets ')],
+    ['quote marks and a number', repeated('"a ')],
+    ['clauses and a number', repeated('a, vår ')],
+  ])('%s: eight times the text takes well under twenty-four times as long', (_shape, body) => {
+    const read = (chars: number) => () =>
+      draftFromText(articleWith(body(chars)), { sourceName: 'x.txt', records: [] })
+    read(16_000)() // warm up the regular expressions and the JIT
+    const small = fastestOf(3, read(16_000))
+    const large = fastestOf(3, read(128_000))
+    expect(large / Math.max(small, 1)).toBeLessThan(24)
+  })
+})
+
+describe('splitSentences', () => {
+  // Each full stop read the paragraph back to its start to find the word before it.
+  it('splits a paragraph of many sentences in linear time', () => {
+    // Sizes that keep the paragraph out of the old generation, where a collection would
+    // dwarf the split; five splits per run lift the small one above the timer's grain.
+    const split = (chars: number) => {
+      const paragraph = repeated('Ring aldrig oss. ')(chars)
+      return () => {
+        for (let i = 0; i < 5; i++) splitSentences(paragraph)
+      }
+    }
+    split(25_000)()
+    const small = fastestOf(3, split(25_000))
+    const large = fastestOf(3, split(200_000))
+    expect(large / Math.max(small, 1)).toBeLessThan(24)
+  })
+})
