@@ -212,9 +212,21 @@ export function reviewOfRole(
   return {
     field,
     value: recordValue(candidate),
-    reason:
-      role === 'unclear'
-        ? `the article does not say whose ${noun(candidate)} it is, the company's or the scammers': ${quoted(sentence)}`
-        : `the article calls it the scammers' here and the company's elsewhere: ${quoted(sentence)}`,
+    reason: `${whyUnsettled(role, candidate)}: ${quoted(sentence)}`,
+  }
+}
+
+/** Why a role leaves a contact to the editor, in a review item's words. */
+function whyUnsettled(role: ContactRole, candidate: ArticleCandidate): string {
+  const what = noun(candidate)
+  switch (role) {
+    case 'quoted':
+      return `the ${what} is inside a quotation, which may be the scam message's own words; check whose it is`
+    case 'in-scam':
+      return `the sentence is about the scam (the message, what it claims, its victims), so the ${what} may be what the scammers gave; check whose it is`
+    case 'fake':
+      return "the article calls it the scammers' here and the company's elsewhere"
+    default:
+      return `the article does not say whose ${what} it is, the company's or the scammers'`
   }
 }

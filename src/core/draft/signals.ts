@@ -175,10 +175,28 @@ export const CHANNEL_WORDS: readonly [Channel, RegExp][] = [
   ['letter', words(String.raw`\bbrev\b|\bbrevet\b|\bbreven\b|\bvykort`)],
 ]
 
-/** Words that say a contact is the company's own. */
+/**
+ * Words that say a contact is the company's own. Not "kundtjänst" or "växel": they name
+ * what a number is for, and a scam message claims to be the company's kundtjänst as often
+ * as the company names its own.
+ */
 export const OFFICIAL_WORDS = words(
-  String.raw`\b(?:alltid|endast|enbart|bara|enda|officiell\p{L}*|riktig\p{L}*|äkta|korrekt\p{L}*|heter|avslutas|slutar|nås|vår|våra|vårt|deras|företagets|bolagets|kedjans|bankens|butikens|kundtjänst\p{L}*|kundservice\p{L}*|växel\p{L}*)\b`,
+  String.raw`\b(?:alltid|endast|enbart|bara|enda|officiell\p{L}*|riktig\p{L}*|äkta|korrekt\p{L}*|heter|avslutas|slutar|nås|vår|våra|vårt|deras|företagets|bolagets|kedjans|bankens|butikens)\b`,
 )
+
+/**
+ * Words that say a sentence is about the scam itself: the messages sent ("i sms:en",
+ * "meddelandet", "länken"), receiving one ("får ett sms från"), what the messages claim
+ * ("ser ut att komma från", "säger sig"), and their victims ("har blivit lurade"). A
+ * contact the same sentence calls the company's ("kundtjänst", "Exempelbolagets officiella
+ * konto") may be what the scam message gave, so it goes to review.
+ */
+export const SCAM_CONTEXT = words(
+  String.raw`\b(?:lura|luras|lurar|lurad|lurade|lurat|lurats|ser ut att|såg ut att|verkar (?:vara|komma)|ger sken av|säger sig|uppger sig|påstår|påstod|radera\p{L}*|uppmaning\p{L}*|(?:får|fått|fick|få|tar emot|tagit emot|tog emot|mottagit)\s+(?:ett\s+|en\s+|flera\s+|många\s+|något\s+|några\s+)?(?:sms|mejl|mail|e-?post|e-?mail|samtal|meddelande\p{L}*|brev)|sms:en|sms:et|smsen|smset|meddelandet|meddelandena|mejlet|mejlen|mailet|mailen|e-?posten|e-?mailet|e-?mailen|samtalet|samtalen|utskicket|utskicken|länken|länkarna|brevet|breven)\b`,
+)
+
+/** A clause that opens with these turns away from what came before: "…, men företagets …". */
+export const CONTRAST = words(String.raw`^\s*(?:men|medan|däremot)\b`)
 
 /** Words that say a contact is the scammers'. */
 export const FAKE_WORDS = words(
