@@ -1,5 +1,6 @@
 import { isWithin, type Span } from './quotes'
 import {
+  ATTRIBUTION_OPENING,
   CONTRAST,
   FAKE_WORDS,
   NEGATIONS,
@@ -71,7 +72,7 @@ function roleOfClause(own: string, all: string, ownGenitive: RegExp | null): Con
  * the scammers'; both, or the company's words denied ("ringer aldrig från"), leave it
  * unclear. A clause without such words takes the role of the clause before it ("På
  * Facebook heter företaget X och på Instagram Y"). A contact is the company's only when the
- * sentence up to the end of its clause (from the last "men") says nothing of the scam
+ * stretch of the sentence it stands in (between "men"s) says nothing of the scam
  * (SCAM_CONTEXT: "i sms:en", "har blivit lurade", "ser ut att komma från") and it stands
  * outside any quotation. The contacts themselves are blanked out and the clauses found once
  * per sentence; `quoted` are the sentence's quoted spans.
@@ -84,6 +85,7 @@ export function sentenceRoles(
   const all = blanked(sentence, contacts)
   const own = blanked(all, quoted)
   const clauses = clausesOf(all)
+  const inScam = scamBySegment(all, clauses)
   /** `ownGenitive` finds the owner's name in the genitive ("Ödlas webbplats"). */
   return (at: number, ownGenitive: RegExp | null): ContactRole => {
     if (isWithin(quoted, at)) return 'quoted'
@@ -92,12 +94,12 @@ export function sentenceRoles(
     if (!clause) return 'unclear'
     let from = index
     while (from > 0 && !clauses[from]!.contrast) from--
-    const inScam = SCAM_CONTEXT.test(all.slice(clauses[from]!.start, clause.end))
+    const scam = inScam(from)
     const role = ONLY_THAN.test(own.slice(clause.start, at))
       ? 'official'
       : roleBack(index, from, ownGenitive)
-    if (role === 'official' && inScam) return 'in-scam'
-    return role ?? (inScam ? 'in-scam' : 'unclear')
+    if (role === 'official' && scam) return 'in-scam'
+    return role ?? (scam ? 'in-scam' : 'unclear')
   }
 
   /** The role of the nearest clause with words, back to the last contrast ("…, men …"). */
@@ -108,6 +110,29 @@ export function sentenceRoles(
       if (role) return role
     }
     return null
+  }
+}
+
+/**
+ * Whether the stretch of a sentence between two contrasts ("…, men …"), given by its first
+ * clause, is about the scam: SCAM_CONTEXT anywhere in it, or a clause that gives the words to
+ * the scammers ("…, skriver bedragarna"). Read once per stretch, whatever the number of
+ * contacts in it.
+ */
+function scamBySegment(text: string, clauses: readonly Clause[]) {
+  const known = new Map<number, boolean>()
+  return (first: number): boolean => {
+    const cached = known.get(first)
+    if (cached !== undefined) return cached
+    let last = first
+    while (last + 1 < clauses.length && !clauses[last + 1]!.contrast) last++
+    let scam = SCAM_CONTEXT.test(text.slice(clauses[first]!.start, clauses[last]!.end))
+    for (let i = first; i <= last && !scam; i++) {
+      const clause = text.slice(clauses[i]!.start, clauses[i]!.end)
+      scam = ATTRIBUTION_OPENING.test(clause) && FAKE_WORDS.test(clause)
+    }
+    known.set(first, scam)
+    return scam
   }
 }
 

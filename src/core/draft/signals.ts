@@ -195,6 +195,11 @@ export const SCAM_CONTEXT = words(
   String.raw`\b(?:lura|luras|lurar|lurad|lurade|lurat|lurats|ser ut att|såg ut att|verkar (?:vara|komma)|ger sken av|säger sig|uppger sig|påstår|påstod|radera\p{L}*|uppmaning\p{L}*|(?:får|fått|fick|få|tar emot|tagit emot|tog emot|mottagit)\s+(?:ett\s+|en\s+|flera\s+|många\s+|något\s+|några\s+)?(?:sms|mejl|mail|e-?post|e-?mail|samtal|meddelande\p{L}*|brev)|sms:en|sms:et|smsen|smset|meddelandet|meddelandena|mejlet|mejlen|mailet|mailen|e-?posten|e-?mailet|e-?mailen|samtalet|samtalen|utskicket|utskicken|länken|länkarna|brevet|breven)\b`,
 )
 
+/** A clause that says whose words came before or follow: "…, skriver bedragarna". */
+export const ATTRIBUTION_OPENING = words(
+  String.raw`^\s*(?:uppger|skriver|säger|sa|påstår|hävdar|meddelar|enligt|står det|stod det)\b`,
+)
+
 /** A clause that opens with these turns away from what came before: "…, men företagets …". */
 export const CONTRAST = words(String.raw`^\s*(?:men|medan|däremot)\b`)
 

@@ -4,11 +4,11 @@ import { quotedSpans } from '../../../src/core/draft/quotes'
 
 // FICTION: Exempelbolaget and the numbers (Swedish fiction range 08-465 004 00–99) are made up.
 
-/** The role of the last number in a sentence, read as readContacts reads it. */
-function roleOfNumber(sentence: string): ContactRole {
+/** The role of a number (the last by default) in a sentence, read as readContacts reads it. */
+function roleOfNumber(sentence: string, which = -1): ContactRole {
   const numbers = [...sentence.matchAll(/08-465 004 \d\d/g)]
   const spans = numbers.map((m) => ({ start: m.index, end: m.index + m[0].length }))
-  const at = spans.at(-1)!.start
+  const at = spans.at(which)!.start
   return sentenceRoles(sentence, spans, quotedSpans(sentence))(at, /Exempelbolagets/iu)
 }
 
@@ -40,6 +40,11 @@ describe('sentenceRoles', () => {
       'Exempelbolagets enda nummer är 08-465 004 00, men 08-465 004 10 förekommer också.',
       'unclear',
     ],
+    // A later clause that says the scam wrote it, or where it stood.
+    ['Exempelbolagets riktiga nummer är 08-465 004 10, skriver bedragarna i sms.', 'in-scam'],
+    ['Exempelbolagets riktiga nummer är 08-465 004 11, står det i sms:en.', 'in-scam'],
+    // A later clause about other numbers is no scam context for this one.
+    ['Exempelbolagets enda nummer är 08-465 004 00, och alla andra nummer är falska.', 'official'],
     [
       'Meddelandet ser ut att komma från Exempelbolagets officiella nummer 08-465 004 15.',
       'in-scam',
@@ -48,6 +53,13 @@ describe('sentenceRoles', () => {
     ['Sms:et ”från vår kundtjänst” kom från 08-465 004 16 i går.', 'in-scam'],
   ] as const)('%s → %s', (sentence, role) => {
     expect(roleOfNumber(sentence)).toBe(role)
+  })
+
+  it('reads each side of "men" on its own', () => {
+    const sentence =
+      'Exempelbolagets enda nummer är 08-465 004 00, men sms:en kommer från 08-465 004 99.'
+    expect(roleOfNumber(sentence, 0)).toBe('official')
+    expect(roleOfNumber(sentence, 1)).toBe('in-scam')
   })
 
   it('reads the company’s words inside a quote as no statement of the article’s', () => {
