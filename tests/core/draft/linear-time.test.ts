@@ -1,37 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { draftFromText } from '../../../src/core/draft/draft-run'
 import { splitSentences } from '../../../src/core/draft/sentences'
+import { warningWithBody } from '../../support/fictional-articles'
+import { fastestOf } from '../../support/timing'
 
 // Work must be linear in the input (README, Editors: "any input is linear"). Each shape below
 // was quadratic somewhere in the draft tool; the timing attack test covers a run of letters.
 // FICTION: the article, its company and its number are made up.
-
-function fastestOf(runs: number, run: () => void): number {
-  let fastest = Number.POSITIVE_INFINITY
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now()
-    run()
-    fastest = Math.min(fastest, performance.now() - started)
-  }
-  return fastest
-}
-
-function articleWith(body: string): string {
-  return [
-    'Exempelbolaget varnar för falska sms',
-    '',
-    '2026-05-10',
-    '',
-    'FIKTIV ARTIKEL FÖR TESTER: företaget och numret är påhittade.',
-    '',
-    `Bedragare utger sig för att vara Exempelbolaget i sms. ${body}`,
-    '',
-    'Kundtjänst nås bara på 08-465 004 00.',
-    '',
-    'Text: Testredaktionen',
-    '',
-  ].join('\n')
-}
 
 /** `unit` repeated to about `chars` characters. */
 const repeated = (unit: string) => (chars: number) => unit.repeat(Math.ceil(chars / unit.length))
@@ -49,7 +24,7 @@ describe('draft time grows linearly with the input', () => {
     ['clauses and a number', repeated('a, vår ')],
   ])('%s: eight times the text takes well under twenty-four times as long', (_shape, body) => {
     const read = (chars: number) => () =>
-      draftFromText(articleWith(body(chars)), { sourceName: 'x.txt', records: [] })
+      draftFromText(warningWithBody(body(chars)), { sourceName: 'x.txt', records: [] })
     read(16_000)() // warm up the regular expressions and the JIT
     const small = fastestOf(3, read(16_000))
     const large = fastestOf(3, read(128_000))

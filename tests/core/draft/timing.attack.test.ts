@@ -1,35 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { draftFromText } from '../../../src/core/draft/draft-run'
+import { warningWithBody } from '../../support/fictional-articles'
+import { fastestOf } from '../../support/timing'
 
 // Adversarial review of issue 12. README (Editors): "Each sentence is read within the checker's
 // bounds …, so any input is linear." FICTION: the article and its company are made up.
 
-function fastestOf(runs: number, run: () => void): number {
-  let fastest = Number.POSITIVE_INFINITY
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now()
-    run()
-    fastest = Math.min(fastest, performance.now() - started)
-  }
-  return fastest
-}
-
 /** A warning whose body holds one long run of letters, as a copied page's blob or spam may. */
 function articleWithWord(letters: number): string {
-  return [
-    'Exempelbolaget varnar för falska sms',
-    '',
-    '2026-05-10',
-    '',
-    'FIKTIV ARTIKEL FÖR TESTER: företaget och numret är påhittade.',
-    '',
-    `Bedragare utger sig för att vara Exempelbolaget i sms. ${'a'.repeat(letters)}`,
-    '',
-    'Kundtjänst nås bara på 08-465 004 00.',
-    '',
-    'Text: Testredaktionen',
-    '',
-  ].join('\n')
+  return warningWithBody('a'.repeat(letters))
 }
 
 describe('draft time on a long run of letters', () => {
