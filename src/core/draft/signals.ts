@@ -181,7 +181,7 @@ export const CHANNEL_WORDS: readonly [Channel, RegExp][] = [
  * as the company names its own.
  */
 export const OFFICIAL_WORDS = words(
-  String.raw`\b(?:alltid|endast|enbart|bara|enda|officiell\p{L}*|riktig\p{L}*|äkta|korrekt\p{L}*|heter|avslutas|slutar|nås|vår|våra|vårt|deras|företagets|bolagets|kedjans|bankens|butikens)\b`,
+  String.raw`\b(?:alltid|endast|enbart|bara|enda|officiell\p{L}*|riktig\p{L}*|äkta|korrekt\p{L}*|heter|avslutas|slutar|nås|når (?:du|ni|man)|(?:du|ni|man) når|rätta|vår|våra|vårt|deras|företagets|bolagets|kedjans|bankens|butikens)\b`,
 )
 
 /**

@@ -16,6 +16,8 @@ describe('sentenceRoles', () => {
   it.each([
     ['Exempelbolagets enda nummer är 08-465 004 00.', 'official'],
     ['Kundtjänst nås endast på 08-465 004 00.', 'official'],
+    ['– Oss når du på 08-465 004 00, säger Exempelbolagets presschef.', 'official'],
+    ['Det rätta numret är 08-465 004 00.', 'official'],
     // A frame about the scam in an earlier clause is not about this contact.
     [
       'Exempelbolaget varnar för bedragare och påminner om att företagets enda nummer är 08-465 004 00.',
