@@ -3,7 +3,7 @@ import type { ArticleCandidate } from '../check'
 import { registrableDomain } from '../domain'
 import type { ContactRole } from './contact-roles'
 import { phoneLabel } from './contact-roles'
-import { isMailService, sharedHostOf } from './shared-host'
+import { isMailService, sharedWebsiteOf } from './shared-host'
 import { EMAIL_CONTEXT } from './signals'
 
 /** A social account's address on its platform, built from the handle the article gives. */
@@ -93,7 +93,7 @@ export function officialPlacement(
   }
   /** A website whose host others publish on too: an editor decides, never the tool. */
   const website = (url: URL): Placement => {
-    const shared = sharedHostOf(url)
+    const shared = sharedWebsiteOf(url)
     if (!shared) return { field: 'official.websites', value: url.href }
     const why = shared.wholeHost
       ? `every page on ${url.hostname} would count as the company's, also a scammer's page there`

@@ -2,8 +2,9 @@ import { SOCIAL_PLATFORMS } from '../alert-schema'
 import { hostedSite } from '../check/hosting'
 import { registrableDomain } from '../domain'
 
-// A minimal predicate for the draft tool. The checker's own (src/core/check/hosting.ts) is
-// being extended for the same case on another branch; when it lands, this should use it.
+// A minimal predicate for the draft tool. Branch fixlinks gives the checker its own list of
+// shared path hosts (isSharedHost, sharedSiteOf in src/core/check/hosting.ts); at merge this
+// should read that list instead of SOCIAL_PLATFORMS and PAGE_HOSTS, so both judge one way.
 
 /** Hosts where anyone can publish a page under the host's name, besides hosting services. */
 const PAGE_HOSTS: Record<string, string> = {
@@ -47,7 +48,7 @@ export interface SharedHost {
  * whole host official; a site on a hosting service (x.netlify.app) is the company's only if
  * the company says so.
  */
-export function sharedHostOf(url: URL): SharedHost | null {
+export function sharedWebsiteOf(url: URL): SharedHost | null {
   const hostname = url.hostname.toLowerCase().replace(/\.$/, '')
   const registrable = registrableDomain(hostname)
   const platform = Object.values(SOCIAL_PLATFORMS).find(({ hosts }) =>

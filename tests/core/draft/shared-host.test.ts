@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { splitArticles } from '../../../src/core/draft/articles'
 import { type DraftRecord, readArticle } from '../../../src/core/draft/read-article'
-import { sharedHostOf } from '../../../src/core/draft/shared-host'
+import { sharedWebsiteOf } from '../../../src/core/draft/shared-host'
 
 // FICTION: Exempelbolaget, its reserved domains and its number are made up; the shared hosts
 // are real services on which anyone can publish.
@@ -26,7 +26,7 @@ function draftOf(sentence: string): DraftRecord {
   return reading.drafts[0]!
 }
 
-describe('sharedHostOf', () => {
+describe('sharedWebsiteOf', () => {
   it.each([
     ['https://sites.google.com/view/exempelbolaget', { service: 'Google Sites', wholeHost: true }],
     ['https://www.facebook.com/exempelbolaget', { service: 'Facebook', wholeHost: true }],
@@ -37,7 +37,7 @@ describe('sharedHostOf', () => {
     ['https://exempelbolaget.netlify.app/', { service: 'Netlify', wholeHost: false }],
     ['https://www.exempelbolaget.example.se/', null],
   ])('%s', (url, shared) => {
-    expect(sharedHostOf(new URL(url))).toEqual(shared)
+    expect(sharedWebsiteOf(new URL(url))).toEqual(shared)
   })
 })
 
