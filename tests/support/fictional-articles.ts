@@ -86,3 +86,21 @@ FIKTIV ARTIKEL FÖR TESTER: företaget, domänen och numren är påhittade.
 
 – Lägg på om någon ber om ditt BankID, säger Ödlas presschef.
 `
+
+/** A one-company warning with `body` after its first sentence: for inputs built to be slow. */
+export function warningWithBody(body: string): string {
+  return [
+    'Exempelbolaget varnar för falska sms',
+    '',
+    '2026-05-10',
+    '',
+    'FIKTIV ARTIKEL FÖR TESTER: företaget och numret är påhittade.',
+    '',
+    `Bedragare utger sig för att vara Exempelbolaget i sms. ${body}`,
+    '',
+    'Kundtjänst nås bara på 08-465 004 00.',
+    '',
+    'Text: Testredaktionen',
+    '',
+  ].join('\n')
+}

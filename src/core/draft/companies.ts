@@ -37,11 +37,22 @@ export function companyKey(name: string): string {
 
 const CONJUNCTIONS = new Set(['och', 'eller', 'samt'])
 
+/**
+ * How far after "utger sig för att vara" a list of names may reach. Read from a window, not
+ * the rest of the sentence: a sentence holding the frame k times would otherwise be read k
+ * times to its end.
+ */
+const NAME_WINDOW = 300
+
 /** The part of a phrase that may be names: up to punctuation or a word no name holds. */
 function namePart(phrase: string): string[] {
-  const cut = phrase.split(/[,;:()–—"”“«»]|\.\s/u)[0] ?? ''
+  const window = phrase.slice(0, NAME_WINDOW)
+  const end = window.search(/[,;:()–—"”“«»]|\.\s/u)
+  const words = (end >= 0 ? window.slice(0, end) : window).trim().split(/\s+/)
+  // Cut by the window, not by punctuation: the last word may be cut in two.
+  if (end < 0 && phrase.length > NAME_WINDOW) words.pop()
   const tokens: string[] = []
-  for (const raw of cut.trim().split(/\s+/)) {
+  for (const raw of words) {
     const token = raw.replace(/[.!?]+$/u, '')
     const lower = token.toLowerCase()
     if (!token || (NAME_STOPS.has(lower) && !CONJUNCTIONS.has(lower))) break
@@ -121,9 +132,10 @@ function spellingOf(name: string, units: readonly string[]): string {
   let lowercase = false
   for (const unit of units) {
     const text = withoutQuoteMark(unit)
+    const saysLowercase = LOWERCASE_NAME.test(text)
     for (const match of text.matchAll(mentionOf(name))) {
       const spelling = match[1]!
-      if (LOWERCASE_NAME.test(text) && match.index > 0) lowercase = true
+      if (saysLowercase && match.index > 0) lowercase = true
       if (match.index > 0) counts.set(spelling, (counts.get(spelling) ?? 0) + 1)
     }
   }

@@ -3,6 +3,7 @@ import type { ArticleCandidate } from '../check'
 import { registrableDomain } from '../domain'
 import type { ContactRole } from './contact-roles'
 import { phoneLabel } from './contact-roles'
+import { isMailService, sharedWebsiteOf } from './shared-host'
 import { EMAIL_CONTEXT } from './signals'
 
 /** A social account's address on its platform, built from the handle the article gives. */
@@ -83,10 +84,27 @@ export function officialPlacement(
       ? 'is not a registrable domain under the public suffix list, so a record cannot list it as official'
       : /(?:^|\.)xn--/.test(host) || ('host' in candidate && candidate.host.unicodeDots)
         ? 'is written with letters or dots outside a–z, where a lookalike of a real domain can hide; check it letter by letter'
-        : null
+        : field === 'official.emailDomains' && isMailService(host)
+          ? "is a free e-mail service where anyone can get an address: as an official e-mail domain it would make every address there the company's; leave it out"
+          : null
     return problem
       ? { review: { field, value: host, reason: `"${host}" ${problem}: ${quoted(sentence)}` } }
       : null
+  }
+  /** A website whose host others publish on too: an editor decides, never the tool. */
+  const website = (url: URL): Placement => {
+    const shared = sharedWebsiteOf(url)
+    if (!shared) return { field: 'official.websites', value: url.href }
+    const why = shared.wholeHost
+      ? `every page on ${url.hostname} would count as the company's, also a scammer's page there`
+      : `anyone can put up a site on ${shared.service} under a name like this one; check that the company itself says this is its site`
+    return {
+      review: {
+        field: 'official.websites',
+        value: url.href,
+        reason: `"${url.href}" is on ${shared.service}, a host others publish on: as an official website, ${why}: ${quoted(sentence)}`,
+      },
+    }
   }
   switch (candidate.kind) {
     case 'email-domain':
@@ -109,12 +127,7 @@ export function officialPlacement(
           }
         )
       }
-      return (
-        registrable(host, 'official.websites') ?? {
-          field: 'official.websites',
-          value: `https://${host}/`,
-        }
-      )
+      return registrable(host, 'official.websites') ?? website(new URL(`https://${host}/`))
     }
     case 'url': {
       const url = webUrl(candidate.value)
@@ -127,12 +140,7 @@ export function officialPlacement(
           },
         }
       }
-      return (
-        registrable(url.hostname, 'official.websites') ?? {
-          field: 'official.websites',
-          value: url.href,
-        }
-      )
+      return registrable(url.hostname, 'official.websites') ?? website(url)
     }
     case 'phone':
       return {
@@ -212,9 +220,21 @@ export function reviewOfRole(
   return {
     field,
     value: recordValue(candidate),
-    reason:
-      role === 'unclear'
-        ? `the article does not say whose ${noun(candidate)} it is, the company's or the scammers': ${quoted(sentence)}`
-        : `the article calls it the scammers' here and the company's elsewhere: ${quoted(sentence)}`,
+    reason: `${whyUnsettled(role, candidate)}: ${quoted(sentence)}`,
+  }
+}
+
+/** Why a role leaves a contact to the editor, in a review item's words. */
+function whyUnsettled(role: ContactRole, candidate: ArticleCandidate): string {
+  const what = noun(candidate)
+  switch (role) {
+    case 'quoted':
+      return `the ${what} is inside a quotation, which may be the scam message's own words; check whose it is`
+    case 'in-scam':
+      return `the sentence is about the scam (the message, what it claims, its victims), so the ${what} may be what the scammers gave; check whose it is`
+    case 'fake':
+      return "the article calls it the scammers' here and the company's elsewhere"
+    default:
+      return `the article does not say whose ${what} it is, the company's or the scammers'`
   }
 }

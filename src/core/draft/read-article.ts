@@ -7,6 +7,7 @@ import { type ContactRole, clauseAt, sentenceRoles } from './contact-roles'
 import { DraftBuilder } from './draft-builder'
 import { type DraftRecord, draftRecord, type KnownCompany, listed } from './draft-record'
 import { officialPlacement, quoted, recordValue, reviewOfRole } from './placement'
+import { quotedSpans, quotesBySentence, type Span } from './quotes'
 import { splitSentences } from './sentences'
 import { CHANNEL_WORDS, EMAIL_CONTEXT, FRAUD_WORDS } from './signals'
 import { isAdvice, tipFrom } from './tips'
@@ -17,18 +18,25 @@ export type ArticleReading =
   | { kind: 'no-draft'; reason: string }
   | { kind: 'drafts'; drafts: DraftRecord[] }
 
-/** One sentence of the body, with the paragraph it belongs to. */
+/** One sentence of the body, with the paragraph it belongs to and its quoted spans. */
 interface BodySentence {
   text: string
   paragraph: number
+  quoted: Span[]
 }
 
 function bodySentences(article: Article): BodySentence[] {
-  return article.paragraphs.flatMap((paragraph, i) =>
-    paragraph.heading
-      ? []
-      : splitSentences(paragraph.text).map((sentence) => ({ text: sentence.text, paragraph: i })),
-  )
+  return article.paragraphs.flatMap((paragraph, i) => {
+    if (paragraph.heading) return []
+    const sentences = splitSentences(paragraph.text)
+    // Quotes are found in the paragraph: one may hold several sentences.
+    const quotes = quotesBySentence(quotedSpans(paragraph.text), sentences)
+    return sentences.map((sentence, j) => ({
+      text: sentence.text,
+      paragraph: i,
+      quoted: quotes[j]!,
+    }))
+  })
 }
 
 /** The channels a warning names: in its title and in the sentences about the scam. */
@@ -137,7 +145,7 @@ function readContacts(
     owner: CompanyFound | null
     sentence: string
   }[] = []
-  for (const { text } of sentences) {
+  for (const { text, quoted } of sentences) {
     const candidates = extractArticleContacts(text)
     if (candidates.length === 0) continue
     const spans = candidates.map((c) => ({
@@ -145,7 +153,7 @@ function readContacts(
       end: c.evidence.at + c.value.length,
     }))
     const mentions = mentionsIn(text, companies)
-    const roleOf = sentenceRoles(text, spans)
+    const roleOf = sentenceRoles(text, spans, quoted)
     for (const candidate of candidates) {
       const owner = ownerOf(candidate.evidence.at, mentions, companies)
       const role = roleOf(candidate.evidence.at, owner ? genitiveMention(owner.name) : null)
@@ -170,7 +178,7 @@ function readContacts(
       continue
     }
     const builder = builders.get(owner.key)!
-    if (contested || role === 'unclear')
+    if (contested || (role !== 'official' && role !== 'fake'))
       builder.ask(reviewOfRole(contested ? 'fake' : role, candidate, sentence))
     else if (role === 'fake') builder.fake(candidate.value, sentence)
     else {
@@ -208,11 +216,12 @@ function readTips(
   builders: ReadonlyMap<string, DraftBuilder>,
 ) {
   for (let i = 0; i < sentences.length; i++) {
-    const { text, paragraph } = sentences[i]!
+    const { text, paragraph, quoted } = sentences[i]!
     const next = sentences[i + 1]
     // A question and its answer are one tip: "Är texten konstigt formulerad? Vid bedrägeri …"
     const question = text.endsWith('?') && next?.paragraph === paragraph
     const whole = question ? `${text} ${next.text}` : text
+    const quotes = question ? [...quoted, ...shifted(next.quoted, text.length + 1)] : quoted
     if (question) i++
     const contacts = extractArticleContacts(whole)
     const states =
@@ -225,6 +234,10 @@ function readTips(
     const named = new Set(mentionsIn(whole, companies).map((m) => m.company))
     const owners = named.size > 0 ? [...named] : companies
     for (const company of owners)
-      builders.get(company.key)!.tip(tipFrom(whole, company.name, company.mention))
+      builders.get(company.key)!.tip(tipFrom(whole, company.name, company.mention, quotes))
   }
+}
+
+function shifted(spans: readonly Span[], by: number): Span[] {
+  return spans.map(({ start, end }) => ({ start: start + by, end: end + by }))
 }

@@ -35,9 +35,21 @@ const ABBREVIATIONS = new Set([
 /** A sentence end: . ! ? or …, closing quotes, then space and what may start a sentence. */
 const END = /[.!?…]+["”’»)]*(?=\s+["“”„«(–—-]?\s*[\p{Lu}\p{N}–—"“”„«-])/gu
 
+/** Longer than any abbreviation or initial with its opening bracket or quote. */
+const WORD_BEFORE = 16
+
 function endsInAbbreviation(text: string, period: number): boolean {
   if (text[period] !== '.') return false
-  const word = /(?:^|\s)(\S+)$/u.exec(text.slice(0, period))?.[1]?.replace(/^[("“”„«]+/u, '')
+  // Only the few characters before the full stop: reading back from the paragraph's start at
+  // every full stop would make a paragraph of n sentences cost n².
+  const from = Math.max(0, period - WORD_BEFORE)
+  const before = text.slice(from, period)
+  const match = /(?:^|\s)(\S+)$/u.exec(before)
+  if (!match) return false
+  // A word that starts before the window is longer than any abbreviation.
+  const cutWord = match.index === 0 && !/^\s/u.test(before) && from > 0
+  if (cutWord && !/\s/u.test(text[from - 1]!)) return false
+  const word = match[1]?.replace(/^[("“”„«]+/u, '')
   if (!word) return false
   // A single letter before a full stop is an initial: "A. Ismaylov".
   return ABBREVIATIONS.has(word.toLowerCase()) || /^\p{L}$/u.test(word)

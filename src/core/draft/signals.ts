@@ -36,11 +36,15 @@ export const IMPERSONATION_FRAMES: readonly RegExp[] = [
   words(String.raw`\blåtsas (?:vara|komma från)\s+`, 'giu'),
 ]
 
-/** "i företagets namn", "i Provbutikens namn", "där företagets namn utnyttjas". */
+/**
+ * "i företagets namn", "i Provbutikens namn", "där företagets namn utnyttjas". The name is
+ * one word of at most 80 characters: "a.a.a.…" holds a word start at every letter, and an
+ * unbounded name would be read from each of them to the end of the run.
+ */
 export const NAME_USED_FRAMES: readonly RegExp[] = [
-  words(String.raw`\bi (\p{L}[\p{L}\p{N}&.-]*?)(?::s|s) namn\b`, 'giu'),
+  words(String.raw`\bi (\p{L}[\p{L}\p{N}&.-]{0,80}?)(?::s|s) namn\b`, 'giu'),
   words(
-    String.raw`\b(\p{L}[\p{L}\p{N}&.-]*?)(?::s|s) namn (?:utnyttjas|används|missbrukas)\b`,
+    String.raw`\b(\p{L}[\p{L}\p{N}&.-]{0,80}?)(?::s|s) namn (?:utnyttjas|används|missbrukas)\b`,
     'giu',
   ),
 ]
@@ -139,19 +143,23 @@ export const MODIFIERS = new Set([
 export const SELF_REFERENCES =
   /^(?:dem|dom|de|oss|sig|henne|honom|den|det|\p{Ll}{4,}(?:en|et|an|na))$/u
 
-/** Channel words, read in the title and in sentences about the scam. */
+/**
+ * Channel words, read in the title and in sentences about the scam. A compound ending in a
+ * channel ("bluffsms") is matched from the start of its word: unanchored, `\p{L}*sms\b` would
+ * read every run of letters once from each of its letters, n² on a long one.
+ */
 export const CHANNEL_WORDS: readonly [Channel, RegExp][] = [
-  ['sms', words(String.raw`\bsms\p{L}*|\p{L}*sms\b|textmeddelande`)],
+  ['sms', words(String.raw`\bsms\p{L}*|\b\p{L}+sms\b|textmeddelande`)],
   [
     'email',
     words(
-      String.raw`\be-?post\p{L}*|\bmejl\p{L}*|\p{L}*mejl\b|\be-?mail\p{L}*|\bmail\b|nätfiske|phishing`,
+      String.raw`\be-?post\p{L}*|\bmejl\p{L}*|\b\p{L}+mejl\b|\be-?mail\p{L}*|\bmail\b|nätfiske|phishing`,
     ),
   ],
   [
     'phone',
     words(
-      String.raw`\bsamtal\p{L}*|\p{L}*samtal\b|\bringer\b|\bringt\b|\bringde\b|vishing|uppringd`,
+      String.raw`\bsamtal\p{L}*|\b\p{L}+samtal\b|\bringer\b|\bringt\b|\bringde\b|vishing|uppringd`,
     ),
   ],
   [
@@ -167,10 +175,33 @@ export const CHANNEL_WORDS: readonly [Channel, RegExp][] = [
   ['letter', words(String.raw`\bbrev\b|\bbrevet\b|\bbreven\b|\bvykort`)],
 ]
 
-/** Words that say a contact is the company's own. */
+/**
+ * Words that say a contact is the company's own. Not "kundtjänst" or "växel": they name
+ * what a number is for, and a scam message claims to be the company's kundtjänst as often
+ * as the company names its own.
+ */
 export const OFFICIAL_WORDS = words(
-  String.raw`\b(?:alltid|endast|enbart|bara|enda|officiell\p{L}*|riktig\p{L}*|äkta|korrekt\p{L}*|heter|avslutas|slutar|nås|vår|våra|vårt|deras|företagets|bolagets|kedjans|bankens|butikens|kundtjänst\p{L}*|kundservice\p{L}*|växel\p{L}*)\b`,
+  String.raw`\b(?:alltid|endast|enbart|bara|enda|officiell\p{L}*|riktig\p{L}*|äkta|korrekt\p{L}*|heter|avslutas|slutar|nås|når (?:du|ni|man)|(?:du|ni|man) når|rätta|vår|våra|vårt|deras|företagets|bolagets|kedjans|bankens|butikens)\b`,
 )
+
+/**
+ * Words that say a sentence is about the scam itself: the messages sent ("i sms:en",
+ * "meddelandet", "länken"), receiving one ("får ett sms från"), what the messages claim
+ * ("ser ut att komma från", "säger sig"), and their victims ("har blivit lurade"). A
+ * contact the same sentence calls the company's ("kundtjänst", "Exempelbolagets officiella
+ * konto") may be what the scam message gave, so it goes to review.
+ */
+export const SCAM_CONTEXT = words(
+  String.raw`\b(?:lura|luras|lurar|lurad|lurade|lurat|lurats|ser ut att|såg ut att|verkar (?:vara|komma)|ger sken av|säger sig|uppger sig|påstår|påstod|radera\p{L}*|uppmaning\p{L}*|(?:får|fått|fick|få|tar emot|tagit emot|tog emot|mottagit)\s+(?:ett\s+|en\s+|flera\s+|många\s+|något\s+|några\s+)?(?:sms|mejl|mail|e-?post|e-?mail|samtal|meddelande\p{L}*|brev)|sms:en|sms:et|smsen|smset|meddelandet|meddelandena|mejlet|mejlen|mailet|mailen|e-?posten|e-?mailet|e-?mailen|samtalet|samtalen|utskicket|utskicken|länken|länkarna|brevet|breven)\b`,
+)
+
+/** A clause that says whose words came before or follow: "…, skriver bedragarna". */
+export const ATTRIBUTION_OPENING = words(
+  String.raw`^\s*(?:uppger|skriver|säger|sa|påstår|hävdar|meddelar|enligt|står det|stod det)\b`,
+)
+
+/** A clause that opens with these turns away from what came before: "…, men företagets …". */
+export const CONTRAST = words(String.raw`^\s*(?:men|medan|däremot)\b`)
 
 /** Words that say a contact is the scammers'. */
 export const FAKE_WORDS = words(

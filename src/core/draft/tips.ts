@@ -1,5 +1,6 @@
 import { genitive } from '../swedish'
 import { withoutQuoteMark } from './companies'
+import { outsideSpans, type Span } from './quotes'
 import { ADVICE, ATTRIBUTION, IMPERATIVE_OPENING } from './signals'
 
 /** Longest tip the record schema takes. */
@@ -18,17 +19,37 @@ const word = (source: string) =>
  * A sentence of the article as a tip on the site, where "vi" and "företaget" would read as
  * the site itself: without the quote's dash and its attribution (", uppger företaget"), the
  * company named where the article says vi, oss, vår, deras (first word) or företaget, and its
- * name spelled the way the record spells it.
+ * name spelled the way the record spells it. Never inside a quotation (`quoted`, spans of the
+ * sentence): a quote may be the scam message's own words, and "ring oss på …" there must not
+ * become "ring <the company> på …".
  */
-export function tipFrom(sentence: string, name: string, mention: RegExp): string {
+export function tipFrom(
+  sentence: string,
+  name: string,
+  mention: RegExp,
+  quoted: readonly Span[] = [],
+): string {
   const owner = genitive(name)
-  let tip = withoutQuoteMark(sentence).replace(ATTRIBUTION, '$1')
-  tip = tip.replace(mention, (match: string, written: string) => name + match.slice(written.length))
-  tip = tip
-    .replace(/^(?:Deras|Vår|Vårt|Våra)(?![\p{L}\p{N}])/u, owner)
-    .replace(/^Vi(?![\p{L}\p{N}])/u, name)
-    .replace(word('(?:vår|vårt|våra|företagets|bolagets|Företagets|Bolagets)'), owner)
-    .replace(word('(?:vi|oss|företaget|bolaget|Företaget|Bolaget)'), name)
+  const body = withoutQuoteMark(sentence)
+  const lead = sentence.length - body.length
+  const quotes = quoted
+    .map(({ start, end }) => ({ start: Math.max(0, start - lead), end: end - lead }))
+    .filter(({ end }) => end > 0)
+  const rewrite = (stretch: string, atStart: boolean) => {
+    let text = stretch.replace(
+      mention,
+      (match: string, written: string) => name + match.slice(written.length),
+    )
+    if (atStart) {
+      text = text
+        .replace(/^(?:Deras|Vår|Vårt|Våra)(?![\p{L}\p{N}])/u, owner)
+        .replace(/^Vi(?![\p{L}\p{N}])/u, name)
+    }
+    return text
+      .replace(word('(?:vår|vårt|våra|företagets|bolagets|Företagets|Bolagets)'), owner)
+      .replace(word('(?:vi|oss|företaget|bolaget|Företaget|Bolaget)'), name)
+  }
+  let tip = outsideSpans(body, quotes, rewrite).replace(ATTRIBUTION, '$1')
   if (!tip.startsWith(name)) tip = tip.charAt(0).toLocaleUpperCase('sv') + tip.slice(1)
   return /[.!?]$/.test(tip) ? tip : `${tip}.`
 }
