@@ -174,7 +174,11 @@ export function decide(
   const everything = `${message.senderNames}\n${message.text}`
   const company = claimedCompany(index, merged, everything)
   const findings = company ? merged.map((f) => underClaim(index, f, company)) : merged
-  const hasLink = findings.some((f) => f.kind === 'url' || f.kind === 'domain')
+  // "Betala här" over the company's own link is a genuine receipt or invoice; over any other
+  // link (or one an official link forwards to) it is how phishing reads.
+  const hasLink = findings.some(
+    (f) => (f.kind === 'url' || f.kind === 'domain') && f.status !== 'official',
+  )
   const words = `${message.senderNames}\n${withoutContacts(message.text, judged)}`
   const redFlags = [
     ...redFlagsOf(words, hasLink),
