@@ -24,9 +24,10 @@ const PAID_WITH = 'med|betalsätt:?|betalning:?|betalmetod:?'
 // Shops, offices and the company itself close and open; accounts and cards are "stängda".
 const NOT_AN_ACCOUNT =
   'butiken|butik|affären|lagret|kontoret|växeln|kundtjänst|kassan|restaurangen|varuhuset|webbshopen|parkeringen|vi'
-// A parcel that "skickas inom 2 dagar" or a reply that comes "inom 24 timmar" is service.
+// A parcel that "skickas inom 2 dagar" or "vi svarar inom 24 timmar" is service. Not "om du
+// inte svarar inom 24 timmar": only the company's own replies count.
 const SERVICE =
-  '(?:skickas|skickar|levereras|levererar|packas|återkommer|svarar|besvaras|hanteras|behandlas|fram|når dig|returnera|ångra|öppet köp)(?: (?:normalt|vanligtvis|oftast|ca|cirka|senast))?'
+  '(?:skickas|levereras|packas|besvaras|hanteras|behandlas|kommer fram|når dig|du svar|vi (?:svarar|återkommer|skickar|levererar|hör av oss)|(?:svarar|återkommer|skickar|levererar) vi|returnera|ångra|öppet köp)(?: (?:normalt|vanligtvis|oftast|ca|cirka|senast))?'
 
 // Swedish first, with the English phrasing scammers also use. Input as readableWords gives it.
 const PATTERNS: Pattern[] = [
