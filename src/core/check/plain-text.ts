@@ -68,8 +68,9 @@ const DIGIT_LIKE: Record<string, string> = {
   '\u2014': '–',
   '\u2015': '–',
 }
+// U+20E3 is the keycap that turns a 0 into the emoji 0\ufe0f\u20e3.
 const NUMBER_LOOKALIKE =
-  /[\uff10-\uff19\uff0b\uff08\uff09\uff0d\uff0e\uff0f\u2010-\u2012\u2014\u2015\u2043\u2212\ufe63\u1680\u2000-\u200a\u202f\u205f\u3000]|\p{Default_Ignorable_Code_Point}/gu
+  /[\uff10-\uff19\uff0b\uff08\uff09\uff0d\uff0e\uff0f\u2010-\u2012\u2014\u2015\u2043\u2212\ufe63\u1680\u2000-\u200a\u202f\u205f\u3000]|\u20e3|\p{Default_Ignorable_Code_Point}/gu
 
 function asciiNumberChar(c: string): string {
   const code = c.charCodeAt(0)

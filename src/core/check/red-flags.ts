@@ -91,9 +91,9 @@ const PATTERNS: Pattern[] = [
 
 // "jem & fix ber aldrig om ditt personnummer", "lämna aldrig ut ditt BankID", "we will never
 // ask for…": the company's own warning names what it never asks for. The clause it opens (up
-// to the end of the sentence, a semicolon or "men") is not a request.
+// to the end of the sentence, a semicolon or colon, a spaced dash or "men") is not a request.
 const DENIAL =
-  /(?:\b(?:ber|frågar|kräver|begär|efterfrågar|skickar|ringer|kontaktar)(?: (?:dig|er|du|ni|vi|oss))? (?:aldrig|never)\b|\b(?:aldrig|never) (?:att )?(?:be|fråga|kräva|begära|ask|request)\b|\b(?:lämna|dela|uppge|ge|skicka|svara) aldrig\b|\bnever (?:share|give|send)\b|\b(?:will|would|does|do) never\b)(?:(?! men | but | utan )[^.!?;\n]){0,160}/g
+  /(?:\b(?:ber|frågar|kräver|begär|efterfrågar|skickar|ringer|kontaktar)(?: (?:dig|er|du|ni|vi|oss))? (?:aldrig|never)\b|\b(?:aldrig|never) (?:att )?(?:be|fråga|kräva|begära|ask|request)\b|\b(?:lämna|dela|uppge|ge|skicka|svara) aldrig\b|\bnever (?:share|give|send)\b|\b(?:will|would|does|do) never\b)(?:(?! men | but | utan | däremot | – | — )[^.!?;:\n]){0,160}/g
 
 /** The text with the company's own denials ("vi ber aldrig om…") blanked out. */
 function withoutDenials(words: string): string {

@@ -44,6 +44,10 @@ describe('findPhones', () => {
     expect(phones(text).map(([, e164]) => e164)).toEqual(['+46701740605'])
   })
 
+  it('reads a number written in keycap digits (the value ends at its last digit)', () => {
+    expect(phones('Ring 0️⃣7️⃣0️⃣1️⃣7️⃣4️⃣0️⃣6️⃣0️⃣5️⃣ nu')).toEqual([['0️⃣7️⃣0️⃣1️⃣7️⃣4️⃣0️⃣6️⃣0️⃣5', '+46701740605']])
+  })
+
   it('keeps offsets: a number after invisible characters starts where it is written', () => {
     const text = '\u200b\u200bRing 070-174 06 05'
     expect(findPhones(text, new PhoneBudget())[0]?.start).toBe(text.indexOf('070'))

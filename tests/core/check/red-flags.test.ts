@@ -25,6 +25,11 @@ describe('redFlagsOf', () => {
       'personnummer',
     ],
     ['a request in the next sentence', 'Vi ber aldrig om pengar. Ange ditt BankID.', 'bankid'],
+    [
+      'a request after a dash',
+      'Vi ber aldrig om pengar i onödan – ange ditt personnummer här',
+      'personnummer',
+    ],
   ])('fires for %s', (_case, text, id) => {
     expect(fired(text)).toContain(id)
   })
