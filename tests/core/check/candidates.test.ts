@@ -95,6 +95,16 @@ describe('extractContacts', () => {
     },
   )
 
+  it('reads an sms: link to thousands of recipients within the limit of validations', () => {
+    const recipients = Array.from(
+      { length: 800 },
+      (_, i) => `07017406${String(i).padStart(2, '0')}`,
+    )
+    const extraction = extractContacts(`sms:${recipients.join(';')}`)
+    expect(extraction.candidates.length).toBeLessThanOrEqual(LIMITS.phoneParses)
+    expect(extraction.truncated).toBe(true)
+  })
+
   it('still reads a brand under .nr as a domain', () => {
     expect(brief('Logga in på jemfix.nr')).toEqual([['domain', 'jemfix.nr', 'text']])
   })

@@ -104,4 +104,17 @@ describe('findPhones', () => {
     expect(found).toHaveLength(300)
     expect(budget.exhausted).toBe(false)
   })
+
+  it.each([
+    ['digits between zero-width spaces', '0\u200b'],
+    ['fullwidth numbers', '０７０-１７４ ０６ ０５ '],
+    ['keycap digits', '0\ufe0f\u20e3'],
+    ['forwarding codes', '*21*0701740605#'],
+  ])('reads 10,000 characters of %s within its limits, in linear time', (_case, unit) => {
+    const text = unit.repeat(Math.ceil(10_000 / unit.length)).slice(0, 10_000)
+    const started = performance.now()
+    findPhones(text, new PhoneBudget())
+    // Pathological slowness only (a quadratic step takes seconds); figures are in the bench.
+    expect(performance.now() - started).toBeLessThan(500)
+  })
 })
