@@ -92,8 +92,10 @@ const PATTERNS: Pattern[] = [
 // "jem & fix ber aldrig om ditt personnummer", "lämna aldrig ut ditt BankID", "we will never
 // ask for…": the company's own warning names what it never asks for. The clause it opens (up
 // to the end of the sentence, a semicolon or colon, a spaced dash or "men") is not a request.
+// A person's "jag ber dig aldrig om något, men…" or "jag skulle aldrig be dig om det här"
+// is how the "Hej mamma" scam asks, so only a company's phrasings count.
 const DENIAL =
-  /(?:\b(?:ber|frågar|kräver|begär|efterfrågar|skickar|ringer|kontaktar)(?: (?:dig|er|du|ni|vi|oss))? (?:aldrig|never)\b|\b(?:aldrig|never) (?:att )?(?:be|fråga|kräva|begära|ask|request)\b|\b(?:lämna|dela|uppge|ge|skicka|svara) aldrig\b|\bnever (?:share|give|send)\b|\b(?:will|would|does|do) never\b)(?:(?! men | but | utan | däremot | – | — )[^.!?;:\n]){0,160}/g
+  /(?:\b(?<!jag )(?:ber|frågar|kräver|begär|efterfrågar|skickar|ringer|kontaktar)(?: (?:dig|er|du|ni|vi|oss))? (?:aldrig|never)\b|\b(?:kommer|will) (?:aldrig|never) (?:att )?(?:be|fråga|kräva|begära|ask|request)\b|\b(?:lämna|dela|uppge|ge|skicka|svara) aldrig\b|\bnever (?:share|give|send)\b|\b(?:will|would|does|do) never\b)(?:(?! men | but | utan | däremot | – | — )[^.!?;:\n]){0,160}/g
 
 /** The text with the company's own denials ("vi ber aldrig om…") blanked out. */
 function withoutDenials(words: string): string {

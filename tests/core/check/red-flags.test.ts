@@ -26,6 +26,16 @@ describe('redFlagsOf', () => {
     ],
     ['a request in the next sentence', 'Vi ber aldrig om pengar. Ange ditt BankID.', 'bankid'],
     [
+      'a person\'s "I would never ask"',
+      'Hej mamma, jag skulle aldrig be dig om det här om det inte var akut, kan du swisha 2000 kr',
+      'money-transfer',
+    ],
+    [
+      'a person\'s "I never ask"',
+      'Hej pappa, jag ber dig aldrig om något, swisha 500 kr nu',
+      'money-transfer',
+    ],
+    [
       'a request after a dash',
       'Vi ber aldrig om pengar i onödan – ange ditt personnummer här',
       'personnummer',
@@ -47,6 +57,7 @@ describe('redFlagsOf', () => {
       'Vi ber aldrig om ditt personnummer, BankID eller kortnummer. Lämna aldrig ut din CVC.',
     ],
     ['the English denial', 'We will never ask for your card number or BankID.'],
+    ['a denial in the future tense', 'Vi kommer aldrig att be dig om ditt personnummer.'],
     ['Markdown bold around a number', 'Öppet **21** dagar'],
   ])('does not fire for %s', (_case, text) => {
     expect(fired(text)).toEqual([])
