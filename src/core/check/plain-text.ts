@@ -39,14 +39,25 @@ function foldLetter(letter: string): string {
 
 /**
  * The words of a text as the reader reads them, for matching warning words: NFKC (fullwidth
- * and other compatibility letters to plain ones), invisible characters removed, lowercased,
+ * and other compatibility letters to plain ones), invisible characters and accents removed
+ * (but not the dots and ring of å, ä, ö), lowercased,
  * and letters from other alphabets that look like a Latin letter read as that letter
  * ("pеrsonnummer" with a Cyrillic е is "personnummer"). Swedish letters stay as they are.
  * Offsets change, so this is only for matching, never for pointing into the text.
  */
 export function readableWords(text: string): string {
-  const visible = text.normalize('NFKC').replace(INVISIBLE, '')
+  const visible = withoutAccents(text.normalize('NFKC').replace(INVISIBLE, ''))
   return visible.replace(FOREIGN_LETTER, foldLetter).toLowerCase()
+}
+
+// Combining marks other than the ring and diaeresis that make å, ä and ö.
+const ACCENT = /(?![\u0308\u030a])\p{M}/gu
+
+/** "pérsonnummer", "p̴ersonnummer": accents dropped, while å, ä and ö stay Swedish letters. */
+function withoutAccents(text: string): string {
+  const decomposed = text.normalize('NFD')
+  ACCENT.lastIndex = 0
+  return ACCENT.test(decomposed) ? decomposed.replace(ACCENT, '').normalize('NFC') : text
 }
 
 // What people, word processors and phone keyboards put between or around digits, mapped to

@@ -10,13 +10,15 @@ describe('readableWords', () => {
     ['a Greek capital Ρ', '\u03a1ersonnummer'],
     ['fullwidth letters', 'ｐｅｒｓｏｎｎｕｍｍｅｒ'],
     ['capitals', 'PERSONNUMMER'],
+    ['an accent', 'pérsonnummer'],
+    ['combining marks', 'p\u0334ersonn\u0301ummer'],
   ])('reads a word written with %s as the reader sees it', (_case, word) => {
     expect(readableWords(word)).toBe('personnummer')
   })
 
   it('leaves Swedish letters and other text as they are', () => {
-    expect(readableWords('Stängs för inventering – Åre, Örebro? 😀')).toBe(
-      'stängs för inventering – åre, örebro? 😀',
+    expect(readableWords('Stängs för inventering – Åre, Örebro? 😀 👍🏽')).toBe(
+      'stängs för inventering – åre, örebro? 😀 👍🏽',
     )
   })
 })
