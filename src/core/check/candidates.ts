@@ -22,6 +22,7 @@ import { LIMITS } from './limits'
 import { type LinkReading, readLink } from './links'
 import { markupLinks } from './markup'
 import { linksInQuery, linksInside } from './nested-links'
+import { isNumberAbbreviation } from './numbers'
 import { findPhones, PhoneBudget } from './phones'
 import { type Token, tokenize } from './tokens'
 
@@ -71,9 +72,28 @@ function decodedOrAsWritten(text: string): string {
   }
 }
 
-/** Pieces without a dot, @ or colon (nor a Unicode full stop) are never a link or address. */
+/**
+ * Pieces without a dot, @ or colon (nor a Unicode full stop) are never a link or address,
+ * and neither are abbreviations such as "Org.nr".
+ */
 function mayBeContact(piece: string): boolean {
+  if (isNumberAbbreviation(piece)) return false
   return /[.@:\u3002\uFF0E\uFF61]/.test(piece)
+}
+
+// GSM call forwarding around a number: *21*0701740610# forwards every call to it.
+const FORWARDING_CODE = /^\*\*?\d{2,3}\*([^*#]*)#?$/
+
+/**
+ * The numbers a tel: or sms: link dials or messages: every recipient of "sms:a;b" or
+ * "sms:a,b" (phones accept both), without tel: parameters (;ext=…) and with a call-forwarding
+ * code around a number (tel:*21*…%23) read as that number.
+ */
+function phoneRecipients(target: string): string[] {
+  return target
+    .split(/[;,]/)
+    .filter((part) => part.trim() !== '' && !part.includes('='))
+    .map((part) => FORWARDING_CODE.exec(part.trim())?.[1] ?? part)
 }
 
 /** The text with the given spans replaced by spaces, offsets unchanged. */
@@ -183,11 +203,16 @@ class Reader {
 
   private phoneLink(value: string, scheme: string, place: Place, context: Context, depth: number) {
     const [target = '', query = ''] = value.slice(scheme.length + 1).split('?', 2)
-    const written = decodedOrAsWritten(target.split(';', 1)[0]!.replace(/^\/\//, ''))
-    const e164 = this.budget.validate(written)
-    const found =
-      e164 !== null &&
-      this.out.add({ kind: 'phone', value, e164, evidence: this.evidence(place, scheme, context) })
+    const recipients = phoneRecipients(decodedOrAsWritten(target.replace(/^\/\//, '')))
+    let found = false
+    for (const recipient of recipients) {
+      if (this.budget.exhausted) break
+      const e164 = this.budget.validate(recipient)
+      if (e164 === null) continue
+      const shown = recipients.length === 1 ? value : `${scheme}:${recipient}`
+      const evidence = this.evidence(place, scheme, context)
+      found = this.out.add({ kind: 'phone', value: shown, e164, evidence }) || found
+    }
     // sms:…?body=… may carry a link for the reader to open.
     if (query && depth < LIMITS.nestedDepth) {
       for (const inner of linksInQuery(query)) {

@@ -102,6 +102,22 @@ const VERSION = /^\d{1,2}\.\d{1,3}\.\d{1,3}$/
 const UNIT_AFTER =
   /^\s?(?:%|procent|kr\b|kronor|sek\b|:-|€|eur\b|usd\b|\$|st\b|stycken|min\b|minuter|timmar|dagar|mm\b|cm\b|kg\b|gb\b|mb\b)/
 
+// "Org.nr", "Tel.nr", "Art.nr:": Swedish abbreviations of "…nummer" that the public suffix
+// list would read as domains under .nr (Nauru). Only these words: jemfix.nr is a domain.
+const NUMBER_ABBREVIATION =
+  /^(?:org|tel|telefon|mobil|mob|fax|art|artikel|kund|order|best|fakt|faktura|reg|pers|person|konto|clearing|bg|pg|ref|avi|ocr|lgh|medl|ärende|serie|prod|kvitto|paket|kolli|post|id)\.nr\.?$/i
+
+/** True for a word such as "Org.nr" or "Tel.nr", which is an abbreviation and not a domain. */
+export function isNumberAbbreviation(piece: string): boolean {
+  return NUMBER_ABBREVIATION.test(piece)
+}
+
+// A number grouped the way Swedish phone numbers are written: an area code with its trunk 0
+// and a hyphen (070-174 06 10, 046-28 52 900), or a country code (+46 70-174 06 10), then
+// groups of two or three digits. References are not written so (OCR 0123 4567 89).
+const PHONE_GROUPING =
+  /^(?:0\d{1,3}[-–]|\+\d{1,3}[ -]?(?:\(0\)[ -]?)?\d{1,3}[ -])\d{2,3}(?:[ -]\d{2,3}){1,3}$/
+
 function isReferenceWord(word: string): boolean {
   if (REFERENCE_WORDS.has(word)) return true
   const stem = word.replace(REFERENCE_SUFFIX, '')
@@ -121,7 +137,8 @@ export function numberMeaning(
 ): NumberMeaning {
   const word = wordBefore ?? ''
   const following = after.toLowerCase()
-  if (isReferenceWord(word)) return 'reference'
+  // "Faktura: 070-174 06 10" in a list of departments is a number to call.
+  if (isReferenceWord(word) && !PHONE_GROUPING.test(written)) return 'reference'
   if (/^\s?(?:%|procent)/.test(following)) return 'percent'
   if (UNIT_AFTER.test(following)) return 'amount'
   if (VERSION_WORDS.has(word)) return 'version'

@@ -7,6 +7,7 @@ import {
   numberRuns,
   wordBefore,
 } from './numbers'
+import { readableNumbers } from './plain-text'
 
 export interface PhoneFound {
   value: string
@@ -79,7 +80,9 @@ function digitBounds(text: string, at: number): readonly [number, number] | null
 function endsAWord(text: string, end: number): boolean {
   const next = text[end]
   if (next === undefined || /\s/.test(next)) return true
-  return /[).,;:!?"'»”\]]/.test(next) && !/[\p{L}\p{N}]/u.test(text[end + 1] ?? '')
+  // Also an ellipsis or a dash glued on ("070-174 06 10– dygnet runt"), and the # that ends a
+  // call-forwarding code (*21*0701740610#).
+  return /[).,;:!?"'»”\]…–—#-]/.test(next) && !/[\p{L}\p{N}]/u.test(text[end + 1] ?? '')
 }
 
 /**
@@ -96,7 +99,8 @@ function spanMeaning(written: string, before: string | null, after: string): Num
     // Words with separators inside (11.00-19.00), or eight digits that make a date (19900101).
     if (!/\D/.test(bare) && bare.length !== 8) continue
     const meaning = numberMeaning(bare, i === 0 ? before : null, '')
-    if (meaning !== 'phone-like') return meaning
+    // Whether the word before names a reference was settled for the whole number above.
+    if (meaning !== 'phone-like' && meaning !== 'reference') return meaning
   }
   return 'phone-like'
 }
@@ -121,7 +125,17 @@ function groupsOf(run: NumberRun): { start: number; end: number; digits: number 
   })
 }
 
-function phonesInRun(text: string, run: NumberRun, budget: PhoneBudget, found: PhoneFound[]) {
+/**
+ * The phone numbers of one run. `text` is the readable text (readableNumbers) the run was
+ * found in; `written` is the text as written, of the same length, from which values are cut.
+ */
+function phonesInRun(
+  text: string,
+  written: string,
+  run: NumberRun,
+  budget: PhoneBudget,
+  found: PhoneFound[],
+) {
   const groups = groupsOf(run)
   let resumeAt = 0
   for (let g = 0; g < groups.length && !budget.exhausted; g++) {
@@ -142,12 +156,13 @@ function phonesInRun(text: string, run: NumberRun, budget: PhoneBudget, found: P
       if (digits >= bounds[0] && endsAWord(text, run.start + end)) ends.push(end)
     }
     for (const end of ends.reverse()) {
-      const written = run.text.slice(opener, end)
+      const number = run.text.slice(opener, end)
       const after = text.slice(run.start + end, run.start + end + 12)
-      if (budget.meaning(written, before, after) !== 'phone-like') continue
-      const e164 = budget.validate(written)
+      if (budget.meaning(number, before, after) !== 'phone-like') continue
+      const e164 = budget.validate(number)
       if (!e164) continue
-      found.push({ value: written, e164, start: run.start + opener, wordBefore: before })
+      const value = written.slice(run.start + opener, run.start + end)
+      found.push({ value, e164, start: run.start + opener, wordBefore: before })
       resumeAt = end
       break
     }
@@ -157,8 +172,10 @@ function phonesInRun(text: string, run: NumberRun, budget: PhoneBudget, found: P
 /**
  * Phone numbers in a text: numbers written like phone numbers, that are not a reference,
  * time, date, amount, percentage or version, and that libphonenumber-js validates
- * (Swedish region by default). Digits inside the `skip` spans (links and addresses already
- * read, in order) are not read.
+ * (Swedish region by default). Read as the reader sees them: fullwidth digits, typographic
+ * hyphens and spaces, and invisible characters between the digits do not hide a number
+ * (readableNumbers); each value is as written. Digits inside the `skip` spans (links and
+ * addresses already read, in order) are not read.
  */
 export function findPhones(
   text: string,
@@ -166,9 +183,10 @@ export function findPhones(
   skip: readonly (readonly [number, number])[] = [],
 ): PhoneFound[] {
   const found: PhoneFound[] = []
-  for (const run of numberRuns(text, skip)) {
+  const readable = readableNumbers(text)
+  for (const run of numberRuns(readable, skip)) {
     if (budget.exhausted) break
-    phonesInRun(text, run, budget, found)
+    phonesInRun(readable, text, run, budget, found)
   }
   return found
 }

@@ -214,7 +214,11 @@ export function decide(
   const words = `${message.senderNames}\n${withoutContacts(message.text, judged)}`
   const lent = company ? lenders(index, merged, company, words) : null
   const findings = company && lent ? merged.map((f) => underClaim(index, f, company, lent)) : merged
-  const hasLink = findings.some((f) => f.kind === 'url' || f.kind === 'domain')
+  // "Betala här" over the company's own link is a genuine receipt or invoice; over any other
+  // link (or one an official link forwards to) it is how phishing reads.
+  const hasLink = findings.some(
+    (f) => (f.kind === 'url' || f.kind === 'domain') && f.status !== 'official',
+  )
   const redFlags = [
     ...redFlagsOf(words, hasLink),
     ...(message.truncated ? [TOO_MUCH_TO_CHECK] : []),

@@ -65,8 +65,48 @@ describe('extractContacts', () => {
         ['url', 'https://evil.example', 'query'],
       ],
     ],
+    [
+      'every recipient of an sms: link (; or ,)',
+      'sms:0701740605;0701740606,0701740607?body=JA',
+      [
+        ['phone', 'sms:0701740605', 'text'],
+        ['phone', 'sms:0701740606', 'text'],
+        ['phone', 'sms:0701740607', 'text'],
+      ],
+    ],
+    [
+      'a tel: link with an extension parameter',
+      'tel:+46462852900;ext=12',
+      [['phone', 'tel:+46462852900;ext=12', 'text']],
+    ],
+    [
+      'the number of a call-forwarding code in a tel: link',
+      'tel:**21*0701740605%23',
+      [['phone', 'tel:**21*0701740605%23', 'text']],
+    ],
   ])('finds %s', (_case, text, expected) => {
     expect(brief(text)).toEqual(expected)
+  })
+
+  it.each(['Org.nr 556123-4567', 'Tel.nr: 046-28 52 900', 'art.nr. 12345'])(
+    'reads no domain in the abbreviation of "%s"',
+    (text) => {
+      expect(brief(text).filter(([kind]) => kind === 'domain')).toEqual([])
+    },
+  )
+
+  it('reads an sms: link to thousands of recipients within the limit of validations', () => {
+    const recipients = Array.from(
+      { length: 800 },
+      (_, i) => `07017406${String(i).padStart(2, '0')}`,
+    )
+    const extraction = extractContacts(`sms:${recipients.join(';')}`)
+    expect(extraction.candidates.length).toBeLessThanOrEqual(LIMITS.phoneParses)
+    expect(extraction.truncated).toBe(true)
+  })
+
+  it('still reads a brand under .nr as a domain', () => {
+    expect(brief('Logga in på jemfix.nr')).toEqual([['domain', 'jemfix.nr', 'text']])
   })
 
   it.each([

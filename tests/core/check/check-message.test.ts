@@ -309,7 +309,8 @@ describe('company and verdict', () => {
 
   it.each([
     ['Ange ditt personnummer för att få paketet.', 'personnummer'],
-    ['Svara med 19850101-1234 så skickar vi paketet.', 'personnummer'],
+    // Skatteverket's well-known test person (Tolvan Tolvansson): a valid date and check digit.
+    ['Svara med 19121212-1212 så skickar vi paketet.', 'personnummer'],
     ['Uppdatera ditt kortnummer och CVC.', 'card-details'],
     ['Legitimera dig med BankID för att ta emot pengarna.', 'bankid'],
     ['Logga in här för att betala tullen: https://tull-avgift.example/x', 'link-payment-or-login'],

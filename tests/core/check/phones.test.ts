@@ -20,6 +20,53 @@ describe('findPhones', () => {
     expect(phones(text)).toEqual([[value, e164]])
   })
 
+  // The reader sees 070-174 06 05 in each; the value stays as written.
+  it.each([
+    ['a soft hyphen', '070-174\u00ad06 05'],
+    ['a zero-width space', '0701740\u200b605'],
+    ['a word joiner', '070\u2060174 06 05'],
+    ['a non-breaking hyphen', '070\u2011174 06 05'],
+    ['a minus sign', '070\u2212174 06 05'],
+    ['thin spaces', '070\u2009174\u200906\u200905'],
+    ['a narrow no-break space', '070\u202f174 06 05'],
+    ['an ideographic space', '070\u3000174 06 05'],
+    ['fullwidth digits and plus', '＋４６ ７０-１７４ ０６ ０５'],
+  ])('reads a number written with %s', (_case, number) => {
+    expect(phones(`Ring ${number} nu`)).toEqual([[number, '+46701740605']])
+  })
+
+  it.each([
+    ['an ellipsis', 'Ring 070-174 06 05… nu'],
+    ['a glued en dash', 'Ring 070-174 06 05– dygnet runt'],
+    ['a call-forwarding code', 'Slå *21*070-174 06 05# nu'],
+    ['a registering call-forwarding code', 'Slå **21*0701740605#'],
+  ])('ends a number at %s', (_case, text) => {
+    expect(phones(text).map(([, e164]) => e164)).toEqual(['+46701740605'])
+  })
+
+  it('reads a number written in keycap digits (the value ends at its last digit)', () => {
+    expect(phones('Ring 0️⃣7️⃣0️⃣1️⃣7️⃣4️⃣0️⃣6️⃣0️⃣5️⃣ nu')).toEqual([['0️⃣7️⃣0️⃣1️⃣7️⃣4️⃣0️⃣6️⃣0️⃣5', '+46701740605']])
+  })
+
+  it('keeps offsets: a number after invisible characters starts where it is written', () => {
+    const text = '\u200b\u200bRing 070-174 06 05'
+    expect(findPhones(text, new PhoneBudget())[0]?.start).toBe(text.indexOf('070'))
+  })
+
+  it.each([
+    ['Faktura: 070-174 06 05', '+46701740605'],
+    ['Order: +46 70-174 06 05', '+46701740605'],
+  ])('reads a number grouped as a phone number after a reference word: "%s"', (text, e164) => {
+    expect(phones(text).map(([, found]) => found)).toEqual([e164])
+  })
+
+  it.each(['Faktura: 0701740605', 'OCR 0123 4567 89', 'Kundnummer 0701740605'])(
+    'still reads an ungrouped number after a reference word as a reference: "%s"',
+    (text) => {
+      expect(phones(text)).toEqual([])
+    },
+  )
+
   it('splits two numbers written one after the other', () => {
     expect(phones('Ring 046 285 29 00 070 174 06 05').map(([, e164]) => e164)).toEqual([
       '+46462852900',
@@ -56,5 +103,18 @@ describe('findPhones', () => {
     const found = findPhones('Ring 0701740605. '.repeat(300), budget)
     expect(found).toHaveLength(300)
     expect(budget.exhausted).toBe(false)
+  })
+
+  it.each([
+    ['digits between zero-width spaces', '0\u200b'],
+    ['fullwidth numbers', '０７０-１７４ ０６ ０５ '],
+    ['keycap digits', '0\ufe0f\u20e3'],
+    ['forwarding codes', '*21*0701740605#'],
+  ])('reads 10,000 characters of %s within its limits, in linear time', (_case, unit) => {
+    const text = unit.repeat(Math.ceil(10_000 / unit.length)).slice(0, 10_000)
+    const started = performance.now()
+    findPhones(text, new PhoneBudget())
+    // Pathological slowness only (a quadratic step takes seconds); figures are in the bench.
+    expect(performance.now() - started).toBeLessThan(500)
   })
 })
