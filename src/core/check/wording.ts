@@ -148,10 +148,19 @@ export const PLACE_TEXT: Record<CandidateSource, string> = {
   query: 'inuti en annan länk',
 }
 
-/** A contact point as the verdict shows it: addresses defanged, so nothing becomes a link. */
+/**
+ * A contact point as the verdict shows it: anything not official that is or holds an address
+ * (a link, a domain, an e-mail address, a profile link such as facebook.com/…) defanged, so
+ * nothing becomes a link.
+ */
 export function shownValue(finding: Pick<Finding, 'kind' | 'value' | 'status'>): string {
-  const isAddress = finding.kind === 'url' || finding.kind === 'domain' || finding.kind === 'email'
-  return isAddress && finding.status !== 'official' ? defang(finding.value) : finding.value
+  if (finding.status === 'official') return finding.value
+  const isAddress =
+    finding.kind === 'url' ||
+    finding.kind === 'domain' ||
+    finding.kind === 'email' ||
+    (finding.kind === 'handle' && /[/:]/.test(finding.value))
+  return isAddress ? defang(finding.value) : finding.value
 }
 
 const SUBJECT: Record<FindingKind, string> = {
