@@ -39,3 +39,17 @@ describe('an official website that is one page on a shared host', () => {
     expect(result.verdict).not.toBe('official-contacts')
   })
 })
+
+describe('an official website that is one page on a shared host (what stays official)', () => {
+  it.each([
+    [
+      'https://sites.google.com/view/exempelbolaget',
+      'https://sites.google.com/view/exempelbolaget/kontakt',
+    ],
+  ])('%s makes %s official', (website, page) => {
+    const result = checkMessage(indexWithWebsite(website), {
+      text: `Exempelbolaget: se erbjudandet på ${page}`,
+    })
+    expect(result.findings.map((f) => [f.value, f.status])).toContainEqual([page, 'official'])
+  })
+})
