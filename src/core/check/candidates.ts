@@ -438,8 +438,17 @@ export function extractContacts(text: string): Extraction {
   const input = text.slice(0, LIMITS.textChars)
   const reader = new Reader(input)
   const links = markupLinks(input)
+  const read = new Set<string>()
   for (const link of links) {
     if (reader.out.truncated) break
+    // The same link written again adds nothing; more links than any message holds is a limit.
+    const key = `${link.target}\u0000${link.shown}`
+    if (read.has(key)) continue
+    if (read.size >= LIMITS.markupLinks) {
+      reader.limited = true
+      break
+    }
+    read.add(key)
     const shownHost = hostShownIn(link.shown)
     // The target is where the link starts, so it comes before its visible text.
     const place: Place = { source: 'link-target', at: link.start, wordBefore: null }

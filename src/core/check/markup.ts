@@ -222,36 +222,53 @@ function labelKey(label: string): string {
   return label.trim().replace(/\s+/g, ' ').toLowerCase()
 }
 
+interface Definition {
+  target: string
+  targetAt: number
+  start: number
+  end: number
+  used: boolean
+}
+
 /**
- * Markdown reference links: each definition ([1]: https://…) is a link of its own, so that
- * its target is judged even when nothing refers to it, and each reference to it
- * ([Se din order][1]) a link with the reference's visible text.
+ * Markdown reference links: each reference to a definition ([Se din order][1] with
+ * [1]: https://…) is a link with the reference's visible text, and each definition used is a
+ * link of its own without visible text (so plain-text reading skips it). A definition that
+ * nothing refers to is no link, only text.
  */
 function markdownReferences(text: string): MarkupLink[] {
   if (!text.includes(']:')) return []
-  const definitions = new Map<string, { target: string; at: number }>()
-  const links: MarkupLink[] = []
+  const definitions = new Map<string, Definition>()
   for (const match of text.matchAll(MARKDOWN_DEFINITION)) {
-    const target = decodeEntities(match[2]!)
-    const targetAt = match.index + match[0].lastIndexOf(match[2]!)
     const key = labelKey(match[1]!)
-    if (!definitions.has(key)) definitions.set(key, { target, at: targetAt })
-    const end = match.index + match[0].length
-    links.push({ target, targetAt, shown: '', shownAt: end, start: match.index, end })
+    if (definitions.has(key)) continue
+    definitions.set(key, {
+      target: decodeEntities(match[2]!),
+      targetAt: match.index + match[0].lastIndexOf(match[2]!),
+      start: match.index,
+      end: match.index + match[0].length,
+      used: false,
+    })
   }
+  const links: MarkupLink[] = []
   for (const match of text.matchAll(MARKDOWN_REFERENCE)) {
     const end = match.index + match[0].length
     if (text[end] === ':' || text[end] === '(') continue
     const definition = definitions.get(labelKey(match[2] || match[1]!))
     if (!definition) continue
+    definition.used = true
+    const { target, targetAt } = definition
     links.push({
-      target: definition.target,
-      targetAt: definition.at,
+      target,
+      targetAt,
       shown: match[1]!.trim(),
       shownAt: match.index + 1,
       start: match.index,
       end,
     })
+  }
+  for (const { target, targetAt, start, end, used } of definitions.values()) {
+    if (used) links.push({ target, targetAt, shown: '', shownAt: end, start, end })
   }
   return links
 }

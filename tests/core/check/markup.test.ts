@@ -37,6 +37,10 @@ describe('markupLinks', () => {
     ])
   })
 
+  it('reads no link in a definition nothing refers to', () => {
+    expect(read('Fotnot\n[1]: Källa: SVT')).toEqual([])
+  })
+
   it('decodes character references in a Markdown destination', () => {
     expect(read('[x](https&colon;//a.example/)')).toEqual([
       { target: 'https://a.example/', shown: 'x' },
