@@ -284,43 +284,41 @@ class Reader {
     })
   }
 
-  private link(value: string, link: LinkReading, place: Place, context: Context, depth: number) {
-    const profile = link.host.type === 'name' && !link.userinfo ? profileOf(link.url) : null
-    if (profile) {
-      return this.out.add({
-        kind: 'handle',
-        value,
-        ...profile,
-        written: 'profile-link',
-        evidence: this.evidence(place, link.scheme, context),
-      })
+  /** The links written inside a link, to LIMITS.nestedDepth (a deeper one is noticed only). */
+  private linksInside(link: LinkReading, depth: number): { href: string; reading: LinkReading }[] {
+    if (depth >= LIMITS.nestedDepth) {
+      if (linksInside(link.url).length > 0) this.limited = true
+      return []
     }
-    const inner =
-      depth < LIMITS.nestedDepth
-        ? linksInside(link.url, this.onLimit).flatMap((href) => {
-            const reading = readTarget(href)
-            return reading ? [{ href, reading }] : []
-          })
-        : []
-    // Links nested deeper than LIMITS.nestedDepth are not followed: say so.
-    if (depth >= LIMITS.nestedDepth && linksInside(link.url).length > 0) this.limited = true
+    return linksInside(link.url, this.onLimit).flatMap((href) => {
+      const reading = readTarget(href)
+      return reading ? [{ href, reading }] : []
+    })
+  }
+
+  private link(value: string, link: LinkReading, place: Place, context: Context, depth: number) {
+    const inner = this.linksInside(link, depth)
+    const profile = link.host.type === 'name' && !link.userinfo ? profileOf(link.url) : null
     const forwardsTo = [...new Set(inner.map(({ reading }) => reading.host.name))]
     const evidence = this.evidence(place, link.scheme, {
       ...context,
-      ...(forwardsTo.length > 0 ? { forwardsTo } : {}),
+      ...(forwardsTo.length > 0 && !profile ? { forwardsTo } : {}),
     })
     const added = this.out.add(
-      link.kind === 'url'
-        ? {
-            kind: 'url',
-            value,
-            host: link.host,
-            userinfo: link.userinfo,
-            path: link.url.pathname,
-            evidence,
-          }
-        : { kind: 'domain', value, host: link.host, evidence },
+      profile
+        ? { kind: 'handle', value, ...profile, written: 'profile-link', evidence }
+        : link.kind === 'url'
+          ? {
+              kind: 'url',
+              value,
+              host: link.host,
+              userinfo: link.userinfo,
+              path: link.url.pathname,
+              evidence,
+            }
+          : { kind: 'domain', value, host: link.host, evidence },
     )
+    // A profile link too may carry one (facebook.com/jemfix?next=https://evil.example).
     const innerPlace: Place = { ...place, source: 'query', wordBefore: null }
     for (const { href, reading } of inner) {
       this.link(

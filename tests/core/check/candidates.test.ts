@@ -141,6 +141,13 @@ describe('extractContacts: link targets that are no readable web link', () => {
     expect(extraction.truncated).toBe(true)
   })
 
+  it('reads a link inside a profile link', () => {
+    expect(brief('https://www.facebook.com/jemfix?next=https://evil.example/x')).toEqual([
+      ['handle', 'https://www.facebook.com/jemfix?next=https://evil.example/x', 'text'],
+      ['url', 'https://evil.example/x', 'query'],
+    ])
+  })
+
   it('reads the address out of a mailto: with a display name', () => {
     expect(
       extractContacts('<a href="mailto:Jem%20%3Ca@b.example%3E">x</a>').candidates,
