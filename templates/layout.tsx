@@ -110,6 +110,9 @@ export function Layout({
         {noindex ? <meta name="robots" content="noindex" /> : null}
         {canonical ? <link rel="canonical" href={canonical} /> : null}
         <meta name="color-scheme" content="light dark" />
+        {/* Safari on iOS would turn every number in the text, a scammer's too, into a tap-to-call
+            link; the pages link official numbers themselves (tel:) and nothing else. */}
+        <meta name="format-detection" content="telephone=no" />
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/assets/site.css" />
         {[...SITE_FEEDS, ...alternates].map((alternate) => (

@@ -1,4 +1,5 @@
 import { type Alert, type OfficialContacts, smsSenderKey } from './alert-schema'
+import { type SharedSite, sharedSiteOf } from './check/hosting'
 import { normalizeHostname } from './domain'
 import { InvalidRecordsError, type RecordIssue } from './record-issues'
 import { parseRecord, type RecordFile } from './records'
@@ -199,8 +200,17 @@ export function loadCatalog(files: readonly RecordFile[]): Catalog {
  * without www.: what the checker calls official and what no two companies may share.
  */
 export function officialHostsOf(official: OfficialContacts): string[] {
-  const hosts = [...official.websites.map((url) => new URL(url).hostname), ...official.emailDomains]
+  const websites = official.websites.map((url) => new URL(url)).filter((url) => !sharedSiteOf(url))
+  const hosts = [...websites.map((url) => url.hostname), ...official.emailDomains]
   return [...new Set(hosts.map((h) => (normalizeHostname(h) ?? h).replace(/^www\./, '')))]
+}
+
+/**
+ * The websites that are one path on a shared host (sites.google.com/view/…, facebook.com/…):
+ * official as that path and the pages under it, never as the whole host.
+ */
+export function officialSharedSitesOf(official: OfficialContacts): SharedSite[] {
+  return official.websites.flatMap((url) => sharedSiteOf(new URL(url)) ?? [])
 }
 
 function contactsClaimedTwice(
@@ -211,6 +221,7 @@ function contactsClaimedTwice(
   for (const company of companies.values()) {
     const keys = [
       ...officialHostsOf(company.official).map((host) => `domain ${host}`),
+      ...officialSharedSitesOf(company.official).map(({ host, path }) => `website ${host}${path}`),
       ...company.official.phones.map((p) => `number ${p.number}`),
       ...company.official.social.map((s) => `${s.platform} account ${s.handle.toLowerCase()}`),
       ...(company.official.smsSenders ?? []).map((name) => `SMS sender ${smsSenderKey(name)}`),

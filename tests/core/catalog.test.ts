@@ -92,6 +92,28 @@ describe('buildCatalog', () => {
     )
   })
 
+  it('lets two companies each have a page on a shared host, never the same page', () => {
+    const withSite = (alert: ReturnType<typeof fictionalAlert>, site: string) => {
+      ;(alert.official as { websites: string[] }).websites = [site]
+      return alert
+    }
+    const issuesOf = (first: string, second: string) =>
+      buildCatalog([
+        recordFile('a', withSite(fictionalAlert(), first)),
+        recordFile('b', withSite(secondFictionalAlert(), second)),
+      ]).issues
+    expect(
+      issuesOf('https://sites.google.com/view/exempel', 'https://sites.google.com/view/prov'),
+    ).toEqual([])
+    expect(
+      issuesOf('https://sites.google.com/view/exempel', 'https://sites.google.com/view/Exempel/'),
+    ).toContainEqual(
+      expect.objectContaining({
+        message: expect.stringMatching(/sites\.google\.com\/view\/exempel is also/),
+      }),
+    )
+  })
+
   it('collects problems from every file at once', () => {
     const { issues } = buildCatalog([
       recordFile('a', fictionalAlert({ published: 'yesterday' })),

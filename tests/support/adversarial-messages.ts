@@ -52,6 +52,18 @@ export const ADVERSARIAL_MESSAGES: Record<string, string> = {
   '"." repeated': fill('.'),
   '":" repeated': fill(':'),
   'one 10,000-character word': fill('x'),
+  'Markdown references': `${fill('[a][b]')}\n[b]: https://x.example/`.slice(-SIZE),
+  'distinct Markdown references': `${joined(1_000, (i) => `[${i}][b]`)}\n[b]: //x.example/`.slice(
+    -SIZE,
+  ),
+  'Markdown definitions': fill('[a]: http:x.example\n'),
+  'anchors that are no web link': joined(300, (i) => `<a href="javascript:f(${i})">x</a>`),
+  'named references in an href': `<a href="${fill('&colon;')}">x</a>`.slice(0, SIZE),
+  'quotes before an @': fill("a'"),
+  'quotes and @ signs': fill("x'@"),
+  'protocol-relative redirects': `https://jemfix.com/r?${fill('u=//a.example/&')}`.slice(0, SIZE),
+  'glued ellipses': fill('…www.a.example…'),
+  'zero-width spaces': fill('\u200b'),
   'mixed contact points': fill(
     'Ring 070-174 06 05 eller https://jemfix-x.example/?u=https://evil.example kl 14.30, 249.90 kr ',
   ),

@@ -15,8 +15,13 @@ export interface EmailDomainCandidate {
   evidence: Evidence
 }
 
-/** A contact point of an article: the checker's candidates, and e-mail domains. */
-export type ArticleCandidate = ContactCandidate | EmailDomainCandidate
+/**
+ * A contact point of an article: the checker's candidates (except links it cannot read,
+ * which no record can list as official), and e-mail domains.
+ */
+export type ArticleCandidate =
+  | Exclude<ContactCandidate, { kind: 'unread-link' }>
+  | EmailDomainCandidate
 
 /**
  * Words that may stand between a platform and the account an article names: "På Facebook
@@ -132,6 +137,7 @@ export function extractArticleContacts(text: string): ArticleCandidate[] {
   const nearerIsEmail = emailOrPlatform(sentence, tokens)
   const byPlace = new Map<number, ArticleCandidate>()
   for (const candidate of extractContacts(sentence).candidates) {
+    if (candidate.kind === 'unread-link') continue
     const i = tokenAt.get(candidate.evidence.at)
     const token = i === undefined ? undefined : tokens[i]
     const naming = i === undefined ? null : platformNaming(sentence, tokens, i)

@@ -73,6 +73,15 @@ export type HandleWriting =
   /** The sender line, written like an account name (with a dot, underscore or digit). */
   | 'sender'
 
+/** Why a link could not be read as a web address (judged as a link that is never official). */
+export type LinkProblem =
+  /** A target with a scheme that opens no web page: javascript:, data:, file:, intent:… */
+  | 'other-scheme'
+  /** A target a browser follows that this reader cannot read reliably. */
+  | 'unreadable'
+  /** Longer than LIMITS.tokenChars: where it leads may lie past what is read. */
+  | 'too-long'
+
 interface Written {
   /** As written in the message. */
   value: string
@@ -95,6 +104,7 @@ export type ContactCandidate =
       written: HandleWriting
     })
   | (Written & { kind: 'sender-id'; name: string })
+  | (Written & { kind: 'unread-link'; scheme: string | null; problem: LinkProblem })
 
 export type CandidateKind = ContactCandidate['kind']
 

@@ -6,6 +6,7 @@ import type {
   Evidence,
   Extraction,
   HandleWriting,
+  LinkProblem,
 } from './candidate-types'
 import {
   HANDLE,
@@ -19,8 +20,8 @@ import {
   soleNamedPlatform,
 } from './handles'
 import { LIMITS } from './limits'
-import { type LinkReading, readLink } from './links'
-import { markupLinks } from './markup'
+import { browserHref, isWebScheme, type LinkReading, readLink, readTarget, schemeOf } from './links'
+import { hasUnknownReference, markupLinks } from './markup'
 import { linksInQuery, linksInside } from './nested-links'
 import { isNumberAbbreviation } from './numbers'
 import { findPhones, PhoneBudget } from './phones'
@@ -30,6 +31,8 @@ const EMAIL = /^([^\s@<>()[\]{},;:"]{1,64})@([^\s@<>()[\]{},;:"/?#]+\.[^\s@<>()[
 const PHONE_SCHEMES = new Set(['tel', 'sms', 'callto'])
 /** A sender name as an SMS shows it: 1–11 letters, digits, spaces or . & _ -. */
 const SENDER_ID = /^[\p{L}\p{N}][\p{L}\p{N} .&_-]{0,10}$/u
+/** Characters of a link that could not be read which a finding shows. */
+const UNREAD_SHOWN = 120
 
 /** Where a piece was found. */
 interface Place {
@@ -113,6 +116,11 @@ function blanked(text: string, spans: readonly [number, number][]): string {
 class Reader {
   readonly out = new Collector()
   readonly budget = new PhoneBudget()
+  /** A limit on links inside links, or a link too long to read, left something unread. */
+  limited = false
+  private readonly onLimit = () => {
+    this.limited = true
+  }
   private soleNamed: ReturnType<typeof soleNamedPlatform> | undefined
   private readonly readings = new Map<string, LinkReading | null>()
   private readonly mentions: PlatformMentions
@@ -150,9 +158,63 @@ class Reader {
     }
   }
 
+  /**
+   * Reads the target of an HTML or Markdown link the way a browser follows it. A target that
+   * goes somewhere but cannot be read as a web link, e-mail address or number (javascript:,
+   * data:, file:, a reference this reader does not decode, a relative path) is a finding too,
+   * never official: the reader would still land there.
+   */
+  target(written: string, place: Place, context: Context): void {
+    const href = browserHref(written)
+    const problem = this.targetProblem(href, place, context)
+    if (problem) this.unread(href, place, context, problem)
+  }
+
+  /** Reads a target as a contact point; what keeps it from being read, if anything. */
+  private targetProblem(href: string, place: Place, context: Context): LinkProblem | null {
+    if (href === '' || href.startsWith('#')) return null
+    if (href.length > LIMITS.tokenChars) return 'too-long'
+    if (hasUnknownReference(href)) return 'unreadable'
+    const scheme = /^[/\\]{2}/.test(href) ? 'https' : schemeOf(href)
+    const isPort = scheme !== null && /^[^:]+:\d/.test(href)
+    if (!scheme || isPort || isWebScheme(scheme)) {
+      const reading = scheme && !isPort ? readTarget(href) : null
+      const read = reading
+        ? this.link(href, reading, place, context, 0)
+        : this.piece(href, place, context)
+      return read ? null : 'unreadable'
+    }
+    if (scheme === 'mailto' || PHONE_SCHEMES.has(scheme)) {
+      // mailto:?subject=… (a share link) and sms:?body=… name no recipient: nothing to judge.
+      const recipient = href
+        .slice(scheme.length + 1)
+        .split('?', 1)[0]!
+        .trim()
+      return this.piece(href, place, context) || recipient === '' ? null : 'unreadable'
+    }
+    return 'other-scheme'
+  }
+
+  /** A link that leads somewhere this reader cannot follow: a finding that says so. */
+  private unread(value: string, place: Place, context: Context, problem: LinkProblem): void {
+    if (problem === 'too-long') this.limited = true
+    const scheme = problem === 'too-long' ? null : schemeOf(value)
+    this.out.add({
+      kind: 'unread-link',
+      value: value.length > UNREAD_SHOWN ? `${value.slice(0, UNREAD_SHOWN)}…` : value,
+      scheme,
+      problem,
+      evidence: this.evidence(place, scheme, context),
+    })
+  }
+
   /** Reads one piece as a contact point. Returns true when it was one. */
   piece(value: string, place: Place, context: Context = {}, depth = 0): boolean {
     const scheme = /^([a-z]+):/i.exec(value)?.[1]?.toLowerCase() ?? null
+    if (value.length > LIMITS.tokenChars && this.mayBeLink(value, scheme)) {
+      this.unread(value, place, context, 'too-long')
+      return true
+    }
     if (scheme === 'mailto') return this.mailto(value, place, context)
     if (scheme && PHONE_SCHEMES.has(scheme)) {
       return this.phoneLink(value, scheme, place, context, depth)
@@ -163,6 +225,14 @@ class Reader {
     }
     const link = this.readLink(value)
     return link ? this.link(value, link, place, context, depth) : false
+  }
+
+  /** Whether a piece too long to read whole would be read as a link or address. */
+  private mayBeLink(value: string, scheme: string | null): boolean {
+    if (scheme && (isWebScheme(scheme) || scheme === 'mailto' || PHONE_SCHEMES.has(scheme))) {
+      return true
+    }
+    return (value.includes('@') && !value.startsWith('@')) || this.readLink(value) !== null
   }
 
   private email(
@@ -188,13 +258,14 @@ class Reader {
     const [to = '', query = ''] = value.slice('mailto:'.length).split('?', 2)
     const fields = new URLSearchParams(query)
     const copies = ['to', 'cc', 'bcc'].flatMap((field) => fields.getAll(field))
-    const addresses = [to, ...copies]
+    const addresses = [decodedOrAsWritten(to), ...copies]
       .flatMap((list) => list.split(','))
       .filter((a) => a.trim() !== '')
       .slice(0, 4)
     let found = false
     for (const written of addresses) {
-      const address = decodedOrAsWritten(written.trim())
+      // Mail clients take the address out of "Name <address>".
+      const address = /<([^<>]*)>\s*$/.exec(written)?.[1]?.trim() ?? written.trim()
       const shown = addresses.length === 1 ? value : `mailto:${address}`
       found = this.email(shown, place, 'mailto', context, address) || found
     }
@@ -215,8 +286,8 @@ class Reader {
     }
     // sms:…?body=… may carry a link for the reader to open.
     if (query && depth < LIMITS.nestedDepth) {
-      for (const inner of linksInQuery(query)) {
-        const link = this.readLink(inner)
+      for (const inner of linksInQuery(query, this.onLimit)) {
+        const link = readTarget(inner)
         if (!link) continue
         this.link(inner, { ...link, kind: 'url' }, { ...place, source: 'query' }, {}, depth + 1)
       }
@@ -240,41 +311,41 @@ class Reader {
     })
   }
 
-  private link(value: string, link: LinkReading, place: Place, context: Context, depth: number) {
-    const profile = link.host.type === 'name' && !link.userinfo ? profileOf(link.url) : null
-    if (profile) {
-      return this.out.add({
-        kind: 'handle',
-        value,
-        ...profile,
-        written: 'profile-link',
-        evidence: this.evidence(place, link.scheme, context),
-      })
+  /** The links written inside a link, to LIMITS.nestedDepth (a deeper one is noticed only). */
+  private linksInside(link: LinkReading, depth: number): { href: string; reading: LinkReading }[] {
+    if (depth >= LIMITS.nestedDepth) {
+      if (linksInside(link.url).length > 0) this.limited = true
+      return []
     }
-    const inner =
-      depth < LIMITS.nestedDepth
-        ? linksInside(link.url).flatMap((href) => {
-            const reading = this.readLink(href)
-            return reading ? [{ href, reading }] : []
-          })
-        : []
+    return linksInside(link.url, this.onLimit).flatMap((href) => {
+      const reading = readTarget(href)
+      return reading ? [{ href, reading }] : []
+    })
+  }
+
+  private link(value: string, link: LinkReading, place: Place, context: Context, depth: number) {
+    const inner = this.linksInside(link, depth)
+    const profile = link.host.type === 'name' && !link.userinfo ? profileOf(link.url) : null
     const forwardsTo = [...new Set(inner.map(({ reading }) => reading.host.name))]
     const evidence = this.evidence(place, link.scheme, {
       ...context,
-      ...(forwardsTo.length > 0 ? { forwardsTo } : {}),
+      ...(forwardsTo.length > 0 && !profile ? { forwardsTo } : {}),
     })
     const added = this.out.add(
-      link.kind === 'url'
-        ? {
-            kind: 'url',
-            value,
-            host: link.host,
-            userinfo: link.userinfo,
-            path: link.url.pathname,
-            evidence,
-          }
-        : { kind: 'domain', value, host: link.host, evidence },
+      profile
+        ? { kind: 'handle', value, ...profile, written: 'profile-link', evidence }
+        : link.kind === 'url'
+          ? {
+              kind: 'url',
+              value,
+              host: link.host,
+              userinfo: link.userinfo,
+              path: link.url.pathname,
+              evidence,
+            }
+          : { kind: 'domain', value, host: link.host, evidence },
     )
+    // A profile link too may carry one (facebook.com/jemfix?next=https://evil.example).
     const innerPlace: Place = { ...place, source: 'query', wordBefore: null }
     for (const { href, reading } of inner) {
       this.link(
@@ -371,10 +442,11 @@ class Reader {
   }
 }
 
-/** The host of the first address in a link's visible text, if it shows one. */
+/** The host of the first address (a link, a domain, an e-mail address) in a link's visible text. */
 function hostShownIn(shown: string): string | null {
   for (const token of tokenize(shown.slice(0, LIMITS.markupChars))) {
-    const link = mayBeContact(token.text) ? readLink(token.text) : null
+    const address = token.text.replace(/^(?:mailto:)?[^@/]+@/i, '')
+    const link = mayBeContact(token.text) ? readLink(address) : null
     if (link?.host.type === 'name') return link.host.name
   }
   return null
@@ -392,12 +464,21 @@ export function extractContacts(text: string): Extraction {
   const input = text.slice(0, LIMITS.textChars)
   const reader = new Reader(input)
   const links = markupLinks(input)
+  const read = new Set<string>()
   for (const link of links) {
     if (reader.out.truncated) break
+    // The same link written again adds nothing; more links than any message holds is a limit.
+    const key = `${link.target}\u0000${link.shown}`
+    if (read.has(key)) continue
+    if (read.size >= LIMITS.markupLinks) {
+      reader.limited = true
+      break
+    }
+    read.add(key)
     const shownHost = hostShownIn(link.shown)
     // The target is where the link starts, so it comes before its visible text.
     const place: Place = { source: 'link-target', at: link.start, wordBefore: null }
-    reader.piece(link.target, place, shownHost ? { shownHost } : {})
+    reader.target(link.target, place, shownHost ? { shownHost } : {})
     reader.text(link.shown, 'link-text', link.shownAt)
   }
   const plain = blanked(
@@ -408,7 +489,11 @@ export function extractContacts(text: string): Extraction {
   const candidates = [...reader.out.candidates].sort((a, b) => a.evidence.at - b.evidence.at)
   return {
     candidates,
-    truncated: reader.out.truncated || reader.budget.exhausted || text.length > LIMITS.textChars,
+    truncated:
+      reader.out.truncated ||
+      reader.limited ||
+      reader.budget.exhausted ||
+      text.length > LIMITS.textChars,
   }
 }
 

@@ -1,5 +1,5 @@
 import { type Phone, type SocialPlatform, smsSenderKey } from '../alert-schema'
-import { type Catalog, officialHostsOf } from '../catalog'
+import { type Catalog, officialHostsOf, officialSharedSitesOf } from '../catalog'
 import { hostParts } from '../domain'
 import { compactNames, nameTokens } from './company-names'
 import { skeleton } from './skeleton'
@@ -37,6 +37,11 @@ export interface ContactIndex {
   companies: ReadonlyMap<string, CheckedCompany>
   /** Official hostname (no www.) → company. Subdomains of an official host are official. */
   officialHosts: ReadonlyMap<string, string>
+  /**
+   * A shared host (sharedHostOf: facebook.com, sites.google.com) → the official sites on it,
+   * each a path: only that path and the pages under it are official, never the whole host.
+   */
+  officialSharedSites: ReadonlyMap<string, { path: string; slug: string }[]>
   /** Most labels in an official hostname (jemfix.com: 2), bounding the stacked-host search. */
   maxOfficialLabels: number
   brands: ReadonlyMap<string, BrandRef[]>
@@ -89,6 +94,7 @@ function brandWordOfHost(host: string): string | null {
 export function buildContactIndex(catalog: Catalog): ContactIndex {
   const companies = new Map<string, CheckedCompany>()
   const officialHosts = new Map<string, string>()
+  const officialSharedSites = new Map<string, { path: string; slug: string }[]>()
   const brands = new Map<string, BrandRef[]>()
   const phones = new Map<string, { slug: string; phone: Phone }>()
   const phoneMaskIndex = new Map<string, string[]>()
@@ -111,6 +117,10 @@ export function buildContactIndex(catalog: Catalog): ContactIndex {
       officialHosts.set(host, slug)
       const word = brandWordOfHost(host)
       if (word) addBrand(word, { slug, source: host })
+    }
+    // No brand word from a shared host: facebook.com says nothing of the company's name.
+    for (const { host, path } of officialSharedSitesOf(official)) {
+      push(officialSharedSites, host, { path, slug })
     }
     for (const name of [company.name, ...company.aliases]) {
       for (const word of compactNames(name)) addBrand(word, { slug, source: company.name })
@@ -154,6 +164,7 @@ export function buildContactIndex(catalog: Catalog): ContactIndex {
   return {
     companies,
     officialHosts,
+    officialSharedSites,
     maxOfficialLabels: Math.max(0, ...[...officialHosts.keys()].map((h) => h.split('.').length)),
     brands,
     brandPrefixes: new Map(

@@ -1,3 +1,4 @@
+import { SOCIAL_PLATFORMS } from '../alert-schema'
 import { hostParts } from '../domain'
 
 /**
@@ -105,4 +106,77 @@ export function hostedSite(hostname: string, path: string): HostedSite | null {
     }
   }
   return null
+}
+
+/**
+ * Hosts on which anyone can publish a page under a path of their own: a company's website
+ * there is its path (sites.google.com/view/jemfix, facebook.com/jemfix), never the whole
+ * host, or every scammer's page on it would be official. Subdomains count as the host
+ * (m.facebook.com). The one list for the checker and the draft tool.
+ */
+const SHARED_PATH_HOSTS: ReadonlySet<string> = new Set([
+  ...Object.values(SOCIAL_PLATFORMS).flatMap((platform) => platform.hosts),
+  'sites.google.com',
+  'docs.google.com',
+  'drive.google.com',
+  'forms.gle',
+  'groups.google.com',
+  'script.google.com',
+  'storage.googleapis.com',
+  'github.com',
+  'gitlab.com',
+  'bitbucket.org',
+  'medium.com',
+  'linktr.ee',
+  'pinterest.com',
+  'reddit.com',
+  'snapchat.com',
+  't.me',
+  'wa.me',
+  'dropbox.com',
+  'onedrive.live.com',
+  'forms.office.com',
+  'sway.office.com',
+  'canva.com',
+  'notion.so',
+  'issuu.com',
+])
+
+/** The shared host a hostname is on (www.facebook.com → facebook.com), or null. */
+export function sharedHostOf(hostname: string): string | null {
+  let candidate = hostname.toLowerCase().replace(/\.$/, '')
+  for (;;) {
+    if (SHARED_PATH_HOSTS.has(candidate)) return candidate
+    const dot = candidate.indexOf('.')
+    if (dot < 0) return null
+    candidate = candidate.slice(dot + 1)
+  }
+}
+
+/** Whether a host is one where anyone can publish under a path (see sharedHostOf). */
+export function isSharedHost(hostname: string): boolean {
+  return sharedHostOf(hostname) !== null
+}
+
+/** A website that is one path on a shared host: the host (as sharedHostOf gives it) and path. */
+export interface SharedSite {
+  host: string
+  /** Lowercase, without a trailing slash: /view/jemfix. */
+  path: string
+}
+
+/**
+ * The part of a shared host a website URL owns, or null for a website on a host of its own
+ * (or written as the shared host's root, which claims the whole host as written).
+ */
+export function sharedSiteOf(url: URL): SharedSite | null {
+  const host = sharedHostOf(url.hostname)
+  const path = url.pathname.toLowerCase().replace(/\/+$/, '')
+  return host && path !== '' ? { host, path } : null
+}
+
+/** Whether a path is a site's path or a page under it (/view/jemfix/kontakt, not /view/jemfix2). */
+export function isUnderPath(path: string, sitePath: string): boolean {
+  const lower = path.toLowerCase()
+  return lower === sitePath || lower === `${sitePath}/` || lower.startsWith(`${sitePath}/`)
 }

@@ -70,6 +70,7 @@ export function indexLimitedTo(
     ...index,
     companies: new FilteredMap(index.companies, owned),
     officialHosts: new FilteredMap(index.officialHosts, owner),
+    officialSharedSites: new FilteredMap(index.officialSharedSites, ownedList),
     brands: new FilteredMap(index.brands, ownedList),
     phones,
     phoneMasks: new FilteredMap(index.phoneMasks, (numbers) => {

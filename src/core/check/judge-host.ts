@@ -3,7 +3,7 @@ import { type HostParts, hostParts } from '../domain'
 import { type BrandMatch, containedBrand, matchBrand, sameOrHomoglyph } from './brand-match'
 import type { Evidence, Host } from './candidate-types'
 import type { ContactIndex } from './contact-index'
-import { type HostedSite, hostedSite } from './hosting'
+import { type HostedSite, hostedSite, isUnderPath, sharedHostOf } from './hosting'
 import { FREE_MAIL_DOMAINS, URL_SHORTENERS } from './lists'
 import type { Imitation, Reason } from './reasons'
 import type { FindingStatus } from './verdict-types'
@@ -66,11 +66,22 @@ export function imitatedBy(index: ContactIndex, hostLabels: readonly string[]): 
   return spread ? { slug: spread.slug, source: spread.source, how: 'contains' } : null
 }
 
-/** The official host a hostname is, or is a subdomain of. */
+/**
+ * The official host a hostname is, or is a subdomain of; on a shared host (facebook.com,
+ * sites.google.com), the official site whose path the link's path is under, when the path
+ * is known (a bare host or an address's domain is no site there).
+ */
 export function officialHostOf(
   index: ContactIndex,
   hostname: string,
+  path: string | null = null,
 ): { host: string; slug: string } | null {
+  const shared = sharedHostOf(hostname)
+  if (shared) {
+    const sites = path === null ? undefined : index.officialSharedSites.get(shared)
+    const site = sites?.find((s) => isUnderPath(path!, s.path))
+    if (site) return { host: `${shared}${site.path}`, slug: site.slug }
+  }
   let candidate = hostname
   for (;;) {
     const slug = index.officialHosts.get(candidate)
@@ -190,8 +201,8 @@ const userinfoTrick: Rule = (index, { userinfo }, facts) => {
   }
 }
 
-const official: Rule = (index, { host, as, evidence }) => {
-  const found = officialHostOf(index, host.name)
+const official: Rule = (index, { host, as, path, evidence }) => {
+  const found = officialHostOf(index, host.name, as === 'url' ? path : null)
   if (!found) return null
   if (host.unicodeDots) {
     return {

@@ -4,6 +4,7 @@ import { matchBrand } from './brand-match'
 import type { ContactCandidate, HandleWriting } from './candidate-types'
 import { type ContactIndex, phoneMasks } from './contact-index'
 import { judgeHost, ownerDomain } from './judge-host'
+import { LIMITS } from './limits'
 import type { Reason } from './reasons'
 import { hammingDistance } from './typos'
 import type { FindingKind, FindingStatus } from './verdict-types'
@@ -157,6 +158,31 @@ export function judgeReadings(index: ContactIndex, candidate: ContactCandidate):
 }
 
 /**
+ * Judges a link that cannot be read as a web address: never official, since the reader
+ * would land somewhere the checker cannot see. Reported as a link (kind url).
+ */
+function judgeUnreadLink(candidate: ContactCandidate & { kind: 'unread-link' }): Judgment {
+  const judged = (normalized: string, reason: Reason): Judgment => ({
+    kind: 'url',
+    normalized,
+    status: 'not-official',
+    company: null,
+    reason,
+  })
+  switch (candidate.problem) {
+    case 'other-scheme':
+      return judged(`${candidate.scheme}:`, { code: 'not-a-web-link', scheme: candidate.scheme! })
+    case 'unreadable':
+      return judged(candidate.value.toLowerCase(), { code: 'unreadable-link' })
+    case 'too-long':
+      return judged(candidate.value.toLowerCase(), {
+        code: 'too-long-link',
+        limit: LIMITS.tokenChars,
+      })
+  }
+}
+
+/**
  * Judges one candidate against the records. Returns null for a candidate that turns out not
  * to be a contact point (a plain word that is no account).
  */
@@ -168,6 +194,8 @@ export function judgeCandidate(index: ContactIndex, candidate: ContactCandidate)
       return judgeHandle(index, candidate.platform, candidate.handle, candidate.written)
     case 'sender-id':
       return judgeSenderId(index, candidate.name)
+    case 'unread-link':
+      return judgeUnreadLink(candidate)
     case 'domain': {
       // "Instagram: jemfix.se": an account name that looks like a domain, where one goes.
       const account = accountReading(index, candidate)

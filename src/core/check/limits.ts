@@ -23,6 +23,8 @@ export const LIMITS = {
   nestedDepth: 2,
   /** Query parameters of one link that are looked at. */
   queryValues: 32,
+  /** HTML and Markdown links read per message (the same link written again costs nothing). */
+  markupLinks: 200,
   /** Characters of an HTML anchor's opening tag, and of a link's visible text. */
   markupChars: 2_048,
 } as const

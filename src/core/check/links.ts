@@ -45,9 +45,13 @@ function parse(href: string): URL | null {
   }
 }
 
-/** Defanged writing (hxxps://evil[.]example) read as the link it stands for. */
+/**
+ * Defanged writing (hxxps://evil[.]example) read as the link it stands for, without the
+ * invisible characters (soft hyphen, zero-width space, word joiner) that a browser drops
+ * from a host name.
+ */
 function refanged(text: string): string {
-  return text.replace(/\[\.\]|\(\.\)/g, '.')
+  return text.replace(/\[\.\]|\(\.\)/g, '.').replace(/[\u00ad\u200b\u2060]/g, '')
 }
 
 function hostOf(url: URL, writtenHost: string): Host {
@@ -78,7 +82,7 @@ function writtenAuthority(text: string): string {
  */
 export function readLink(piece: string): LinkReading | null {
   const text = refanged(piece.slice(0, LIMITS.tokenChars))
-  const scheme = SCHEME.exec(text)?.[1]?.toLowerCase() ?? null
+  const scheme = schemeOf(text)
   if (scheme && WEB_SCHEMES.has(scheme)) {
     if (!/^[a-z]+:\/\//i.test(text)) return null
     const url = parse(text.replace(/^hxxp/i, 'http'))
@@ -113,5 +117,49 @@ export function readLink(piece: string): LinkReading | null {
     host: hostOf(url, writtenAuthority(text)),
     userinfo: null,
     scheme: null,
+  }
+}
+
+/** Whether a scheme opens a web page (http, https, or their defanged hxxp, hxxps). */
+export function isWebScheme(scheme: string): boolean {
+  return WEB_SCHEMES.has(scheme)
+}
+
+/** The URI scheme a link target is written with, lowercased, or null. */
+export function schemeOf(text: string): string | null {
+  return SCHEME.exec(text)?.[1]?.toLowerCase() ?? null
+}
+
+/**
+ * A link target (href, Markdown destination, a redirector's parameter) as a browser reads it:
+ * without the spaces and control characters around it and the tabs and newlines inside it,
+ * which the URL parser drops (ht&#9;tps://…).
+ */
+export function browserHref(target: string): string {
+  let [start, end] = [0, target.length]
+  while (start < end && target.charCodeAt(start) <= 0x20) start++
+  while (end > start && target.charCodeAt(end - 1) <= 0x20) end--
+  return target.slice(start, end).replace(/[\t\n\r]/g, '')
+}
+
+/**
+ * Reads a link target the way a browser resolves it, which is looser than plain text is read:
+ * http:evil.example, http:/evil.example and https:\\evil.example all go to evil.example, and a
+ * protocol-relative //evil.example (or \\evil.example) opens on https. Anything else is read
+ * as readLink reads it. Expects browserHref's form.
+ */
+export function readTarget(href: string): LinkReading | null {
+  const protocolRelative = /^[/\\]{2}/.test(href)
+  const text = refanged(protocolRelative ? `https:${href}` : href).slice(0, LIMITS.tokenChars)
+  const scheme = schemeOf(text)
+  if (!scheme || !WEB_SCHEMES.has(scheme)) return readLink(href)
+  const url = parse(text.replace(/^hxxp/i, 'http'))
+  if (!url?.hostname) return null
+  return {
+    kind: 'url',
+    url,
+    host: hostOf(url, writtenAuthority(text.replace(/^([a-z]+:)[/\\]*/i, '$1//'))),
+    userinfo: userinfoOf(url),
+    scheme,
   }
 }

@@ -14,20 +14,86 @@ export interface MarkupLink {
   end: number
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>' }
+/**
+ * Named character references (case as HTML spells them) that can change where a link goes:
+ * the URL's punctuation (https&colon;//), whitespace the URL parser drops (&Tab;) and
+ * invisible characters. A target with any other named reference is not read as a link (see
+ * hasUnknownReference): a browser may decode it to something else.
+ */
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  AMP: '&',
+  quot: '"',
+  QUOT: '"',
+  apos: "'",
+  lt: '<',
+  LT: '<',
+  gt: '>',
+  GT: '>',
+  colon: ':',
+  sol: '/',
+  bsol: '\\',
+  period: '.',
+  comma: ',',
+  semi: ';',
+  excl: '!',
+  quest: '?',
+  num: '#',
+  commat: '@',
+  lpar: '(',
+  rpar: ')',
+  lsqb: '[',
+  lbrack: '[',
+  rsqb: ']',
+  rbrack: ']',
+  lcub: '{',
+  lbrace: '{',
+  rcub: '}',
+  rbrace: '}',
+  percnt: '%',
+  equals: '=',
+  plus: '+',
+  lowbar: '_',
+  UnderBar: '_',
+  dollar: '$',
+  ast: '*',
+  midast: '*',
+  verbar: '|',
+  vert: '|',
+  VerticalLine: '|',
+  grave: '`',
+  DiacriticalGrave: '`',
+  Hat: '^',
+  Tab: '\t',
+  NewLine: '\n',
+  nbsp: '\u00a0',
+  NonBreakingSpace: '\u00a0',
+  shy: '\u00ad',
+  ZeroWidthSpace: '\u200b',
+  NoBreak: '\u2060',
+  zwnj: '\u200c',
+  zwj: '\u200d',
+}
 
-/** Decodes the character references an href may hold (&amp;, &#47;, &#x2F;). */
+const REFERENCE = /&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z][a-z0-9]{1,31});/gi
+
+/** Decodes the character references an href may hold (&amp;, &#47;, &#x2F;, &colon;). */
 export function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,4});/gi, (whole, ref: string) => {
+  return text.replace(REFERENCE, (whole, ref: string) => {
     const code =
       ref[0] !== '#'
         ? null
         : ref[1] === 'x' || ref[1] === 'X'
           ? parseInt(ref.slice(2), 16)
           : Number(ref.slice(1))
-    if (code === null) return ENTITIES[ref.toLowerCase()] ?? whole
+    if (code === null) return ENTITIES[ref] ?? whole
     return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole
   })
+}
+
+/** Whether a decoded text still holds a named reference this reader does not know. */
+export function hasUnknownReference(text: string): boolean {
+  return /&[a-z][a-z0-9]{1,31};/i.test(text)
 }
 
 interface Attribute {
@@ -66,7 +132,8 @@ function readHref(
     const length = quote ? rest.indexOf(quote) : rest.search(/[\s>]/)
     if (length < 0) return null
     const valueEnd = valueStart + length
-    if (name === 'href') href = { value: text.slice(valueStart, valueEnd), at: valueStart }
+    // HTML keeps the first of two attributes with one name and drops the other.
+    if (name === 'href' && !href) href = { value: text.slice(valueStart, valueEnd), at: valueStart }
     i = quote ? valueEnd + 1 : valueEnd
   }
   return null
@@ -136,7 +203,7 @@ const MARKDOWN_LINK =
 
 function markdownLinks(text: string): MarkupLink[] {
   return [...text.matchAll(MARKDOWN_LINK)].map((match) => ({
-    target: match[2]!,
+    target: decodeEntities(match[2]!),
     targetAt: match.index + match[0].indexOf(match[2]!, match[1]!.length + 2),
     shown: match[1]!.trim(),
     shownAt: match.index + 1,
@@ -145,9 +212,72 @@ function markdownLinks(text: string): MarkupLink[] {
   }))
 }
 
+// [label]: target, at the start of a line; the target may stand on the next line.
+const MARKDOWN_DEFINITION =
+  /^ {0,3}\[([^[\]\n]{1,200})\]:[ \t]{0,20}(?:\n[ \t]{0,20})?<?([^\s<>]{1,2048})>?/gm
+// [text][label], [label][] or [label]: a link to a definition, when one has that label.
+const MARKDOWN_REFERENCE = /\[([^[\]\n]{1,500})\](?:\[([^[\]\n]{0,200})\])?/g
+
+function labelKey(label: string): string {
+  return label.trim().replace(/\s+/g, ' ').toLowerCase()
+}
+
+interface Definition {
+  target: string
+  targetAt: number
+  start: number
+  end: number
+  used: boolean
+}
+
+/**
+ * Markdown reference links: each reference to a definition ([Se din order][1] with
+ * [1]: https://…) is a link with the reference's visible text, and each definition used is a
+ * link of its own without visible text (so plain-text reading skips it). A definition that
+ * nothing refers to is no link, only text.
+ */
+function markdownReferences(text: string): MarkupLink[] {
+  if (!text.includes(']:')) return []
+  const definitions = new Map<string, Definition>()
+  for (const match of text.matchAll(MARKDOWN_DEFINITION)) {
+    const key = labelKey(match[1]!)
+    if (definitions.has(key)) continue
+    definitions.set(key, {
+      target: decodeEntities(match[2]!),
+      targetAt: match.index + match[0].lastIndexOf(match[2]!),
+      start: match.index,
+      end: match.index + match[0].length,
+      used: false,
+    })
+  }
+  const links: MarkupLink[] = []
+  for (const match of text.matchAll(MARKDOWN_REFERENCE)) {
+    const end = match.index + match[0].length
+    if (text[end] === ':' || text[end] === '(') continue
+    const definition = definitions.get(labelKey(match[2] || match[1]!))
+    if (!definition) continue
+    definition.used = true
+    const { target, targetAt } = definition
+    links.push({
+      target,
+      targetAt,
+      shown: match[1]!.trim(),
+      shownAt: match.index + 1,
+      start: match.index,
+      end,
+    })
+  }
+  for (const { target, targetAt, start, end, used } of definitions.values()) {
+    if (used) links.push({ target, targetAt, shown: '', shownAt: end, start, end })
+  }
+  return links
+}
+
 /** Every HTML anchor and Markdown link in a text, in order, none overlapping. */
 export function markupLinks(text: string): MarkupLink[] {
-  const all = [...htmlAnchors(text), ...markdownLinks(text)].sort((a, b) => a.start - b.start)
+  const all = [...htmlAnchors(text), ...markdownLinks(text), ...markdownReferences(text)].sort(
+    (a, b) => a.start - b.start,
+  )
   const kept: MarkupLink[] = []
   for (const link of all) {
     if (kept.length === 0 || link.start >= kept.at(-1)!.end) kept.push(link)

@@ -39,6 +39,10 @@ export type Reason =
   | { code: 'unlisted-suffix'; host: string; imitation: Imitation | null }
   | { code: 'too-long' }
   | { code: 'unknown-host'; host: string; hosting: Hosting | null }
+  // Links that cannot be read as a web address
+  | { code: 'not-a-web-link'; scheme: string }
+  | { code: 'unreadable-link' }
+  | { code: 'too-long-link'; limit: number }
   // Phone numbers
   | { code: 'official-phone'; display: string; label: string | null; slug: string }
   | { code: 'phone-near'; display: string; digits: number; slug: string }

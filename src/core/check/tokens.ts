@@ -7,41 +7,72 @@ export interface Token {
   wordBefore: string | null
 }
 
-// Quotes and angle brackets end a link in HTML, Markdown and plain text alike.
-const PIECE = /[^\s"'<>`]+/g
-const LEADING = new Set('([{*«»„“”‘’|')
-const TRAILING = new Set(')]}*.,;:!?«»„“”‘’|')
+// Whitespace and angle brackets end a piece in HTML, Markdown and plain text alike.
+const RUN = /[^\s<>]+/g
+// Quotes end a piece too, unless an @ follows in the same run: https://jemfix.com'@evil.example
+// goes to evil.example (the quote is part of the user-info), and o'brien@example.com is one address.
+const QUOTE = /["'`]/g
+// What may start or end a contact point; any other punctuation, symbol or invisible format
+// character glued to one (…, →, •, –, ™, a zero-width space) is trimmed off.
+const KEEP_LEADING = /^[\p{L}\p{N}\p{M}@#+/\\_~]$/u
+const KEEP_TRAILING = /^[\p{L}\p{N}\p{M}/=#&%+_~$-]$/u
 // A scheme written inside a piece (href=https://…, [text](https://…) starts a new piece there.
 const EMBEDDED_SCHEME = /(?:https?|hxxps?|mailto|tel|sms):/i
 
+/** The code point at i (whole, when i is the first half of a surrogate pair). */
+function charAt(text: string, i: number): string {
+  return String.fromCodePoint(text.codePointAt(i)!)
+}
+
+/** The code point ending at e (whole, when it is a surrogate pair). */
+function charBefore(text: string, e: number): string {
+  const low = text.charCodeAt(e - 1)
+  if (low >= 0xdc00 && low <= 0xdfff && e >= 2) {
+    const high = text.charCodeAt(e - 2)
+    if (high >= 0xd800 && high <= 0xdbff) return text.slice(e - 2, e)
+  }
+  return text[e - 1]!
+}
+
 /**
- * Splits text into pieces that may be contact points: runs without whitespace, quotes or
- * angle brackets, trimmed of surrounding punctuation, and cut where a scheme starts inside
- * one. One pass over the text.
+ * Splits text into pieces that may be contact points: runs without whitespace or angle
+ * brackets, cut at quotes (unless an @ follows) and where a scheme starts inside one, and
+ * trimmed of the punctuation and symbols around them. One pass over the text.
  */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = []
   let wordBefore: string | null = null
   const push = (start: number, end: number) => {
     let [s, e] = [start, end]
-    while (s < e && LEADING.has(text[s]!)) s++
-    while (e > s && TRAILING.has(text[e - 1]!)) e--
+    while (s < e && !KEEP_LEADING.test(charAt(text, s))) s += charAt(text, s).length
+    while (e > s && !KEEP_TRAILING.test(charBefore(text, e))) e -= charBefore(text, e).length
     if (e <= s) return
     const piece = text.slice(s, e)
     tokens.push({ text: piece, start: s, end: e, wordBefore })
     wordBefore = piece
   }
-  PIECE.lastIndex = 0
-  for (let match = PIECE.exec(text); match; match = PIECE.exec(text)) {
-    const start = match.index
-    const end = start + match[0].length
-    const scheme = match[0].includes(':') ? EMBEDDED_SCHEME.exec(match[0]) : null
-    if (scheme && scheme.index > 0 && /[^\p{L}\p{N}]$/u.test(match[0].slice(0, scheme.index))) {
+  const pushSegment = (start: number, end: number) => {
+    const segment = text.slice(start, end)
+    const scheme = segment.includes(':') ? EMBEDDED_SCHEME.exec(segment) : null
+    if (scheme && scheme.index > 0 && /[^\p{L}\p{N}]$/u.test(segment.slice(0, scheme.index))) {
       push(start, start + scheme.index)
       push(start + scheme.index, end)
     } else {
       push(start, end)
     }
+  }
+  RUN.lastIndex = 0
+  for (let match = RUN.exec(text); match; match = RUN.exec(text)) {
+    const run = match[0]
+    const lastAt = run.lastIndexOf('@')
+    let from = 0
+    QUOTE.lastIndex = 0
+    for (let quote = QUOTE.exec(run); quote; quote = QUOTE.exec(run)) {
+      if (quote.index < lastAt) continue
+      pushSegment(match.index + from, match.index + quote.index)
+      from = quote.index + 1
+    }
+    pushSegment(match.index + from, match.index + run.length)
   }
   return tokens
 }

@@ -61,6 +61,15 @@ function imitates(names: CompanyNames, { slug, source, how }: Imitation): string
     : `liknar ${names(slug)} (${source}) men ${HOW[how]}`
 }
 
+/** What a link with a scheme other than http or https does, for the schemes scams use. */
+const NOT_WEB: Record<string, string> = {
+  javascript: 'Länken kör ett skript (javascript:) i stället för att öppna en webbsida',
+  vbscript: 'Länken kör ett skript (vbscript:) i stället för att öppna en webbsida',
+  data: 'Länken bär själv på en hel sida eller fil (data:) i stället för att gå till en webbadress',
+  file: 'Länken öppnar en fil på en annan dator (file:) i stället för en webbsida, och kan lämna ut dina inloggningsuppgifter',
+  intent: 'Länken (intent:) öppnar en app eller webbsida på Android som vi inte kan kontrollera',
+}
+
 const NOT_OFFICIAL_ADDRESS = 'det är inte en av företagets officiella adresser.'
 
 /** One plain Swedish sentence (or two) for a reason. */
@@ -101,6 +110,12 @@ export function describeReason(reason: Reason, names: CompanyNames): string {
       return `${reason.host} slutar inte på någon riktig toppdomän${reason.imitation ? ` och ${imitates(names, reason.imitation)}` : ''}; företag skickar inte sådana länkar.`
     case 'too-long':
       return 'Adressen är längre än ett domännamn kan vara och kan inte vara en riktig webbplats.'
+    case 'not-a-web-link':
+      return `${NOT_WEB[reason.scheme] ?? `Länken använder ${reason.scheme}: i stället för en vanlig webbadress, så vi kan inte se vart den leder`}; företag skickar inte sådana länkar.`
+    case 'unreadable-link':
+      return 'Vi kan inte läsa säkert vart länken leder: den är skriven så att en webbläsare kan tolka den på ett annat sätt än vi. Öppna den inte.'
+    case 'too-long-link':
+      return `Länken är längre än de ${reason.limit.toLocaleString('sv-SE')} tecken vi kontrollerar, så vi kan inte se vart den leder. Öppna den inte.`
     case 'unknown-host':
       return `${shownHost(reason.host)} finns inte bland de officiella adresserna i våra varningar${reason.hosting ? `. Den ligger hos ${hostingName(reason.hosting)}, där vem som helst kan skapa en webbplats` : ''}.`
     case 'official-phone':
@@ -148,10 +163,19 @@ export const PLACE_TEXT: Record<CandidateSource, string> = {
   query: 'inuti en annan länk',
 }
 
-/** A contact point as the verdict shows it: addresses defanged, so nothing becomes a link. */
+/**
+ * A contact point as the verdict shows it: anything not official that is or holds an address
+ * (a link, a domain, an e-mail address, a profile link such as facebook.com/…) defanged, so
+ * nothing becomes a link.
+ */
 export function shownValue(finding: Pick<Finding, 'kind' | 'value' | 'status'>): string {
-  const isAddress = finding.kind === 'url' || finding.kind === 'domain' || finding.kind === 'email'
-  return isAddress && finding.status !== 'official' ? defang(finding.value) : finding.value
+  if (finding.status === 'official') return finding.value
+  const isAddress =
+    finding.kind === 'url' ||
+    finding.kind === 'domain' ||
+    finding.kind === 'email' ||
+    (finding.kind === 'handle' && /[/:]/.test(finding.value))
+  return isAddress ? defang(finding.value) : finding.value
 }
 
 const SUBJECT: Record<FindingKind, string> = {
@@ -180,6 +204,12 @@ function concreteReason(finding: Finding, names: CompanyNames): string {
       return `${subject} döljs inuti en annan länk som skickar dig vidare dit.`
     case 'userinfo':
       return `${subject} ser ut att gå till en annan adress än den gör.`
+    case 'not-a-web-link':
+      return `${subject} är ingen vanlig webbadress.`
+    case 'unreadable-link':
+      return `${subject} går inte att läsa säkert, så vi kan inte se vart den leder.`
+    case 'too-long-link':
+      return `${subject} är för lång för att vi ska kunna se vart den leder.`
   }
   if (!company) {
     return finding.status === 'lookalike'

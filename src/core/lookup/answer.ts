@@ -7,7 +7,6 @@ import {
   type Reason,
   shownValue,
 } from '../check'
-import { defang } from '../domain'
 import { genitive } from '../swedish'
 
 const NOUN: Record<FindingKind, string> = {
@@ -29,18 +28,11 @@ const PRONOUN: Record<FindingKind, 'den' | 'det'> = {
   'sender-id': 'det',
 }
 
-type Shown = Pick<JudgedFinding, 'kind' | 'value' | 'status'>
-
 /**
  * A searched value as the answer shows it: an official one as written, anything else
- * defanged (a profile link too), so that no reader or client turns it into a link.
+ * defanged (a profile link too), the same as on the /check page.
  */
-export function shownQueryValue(finding: Shown): string {
-  if (finding.status !== 'official' && finding.kind === 'handle' && /[/:]/.test(finding.value)) {
-    return defang(finding.value)
-  }
-  return shownValue(finding)
-}
+export const shownQueryValue = shownValue
 
 /** "jemofixsverige på Instagram": an account and the platform it was looked up on. */
 function accountOf(reason: Reason): string | null {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { extractArticleContacts, extractContacts } from '../../../src/core/check'
 import type { ArticleCandidate } from '../../../src/core/check/article-contacts'
+import type { ContactCandidate } from '../../../src/core/check/candidate-types'
 
 /** A candidate as [kind, value as written, what it reads as]. */
-function reading(candidate: ArticleCandidate) {
+function reading(candidate: ArticleCandidate | ContactCandidate) {
   switch (candidate.kind) {
     case 'email-domain':
     case 'domain':
@@ -17,6 +18,8 @@ function reading(candidate: ArticleCandidate) {
       return [candidate.kind, candidate.value, `${candidate.platform}:${candidate.handle}`]
     case 'sender-id':
       return [candidate.kind, candidate.value, candidate.name]
+    case 'unread-link':
+      return [candidate.kind, candidate.value, candidate.problem]
   }
 }
 

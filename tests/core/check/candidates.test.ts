@@ -153,6 +153,56 @@ describe('extractContacts', () => {
   })
 })
 
+describe('extractContacts: link targets that are no readable web link', () => {
+  it.each([
+    ['javascript:', '<a href="javascript:alert(1)">x</a>', 'other-scheme'],
+    ['data:', '<a href="data:text/html,hej">x</a>', 'other-scheme'],
+    ['an unknown character reference', '<a href="https&foo;//a.example/">x</a>', 'unreadable'],
+    ['a relative path', '<a href="/order">x</a>', 'unreadable'],
+    ['a mailto: that names no address', '[x](mailto:hej)', 'unreadable'],
+  ])('%s is a link finding that says what is wrong', (_case, text, problem) => {
+    expect(extractContacts(text).candidates).toMatchObject([
+      { kind: 'unread-link', problem, evidence: { source: 'link-target' } },
+    ])
+  })
+
+  it.each([
+    ['an empty href', '<a href="">x</a>'],
+    ['a link to a place on the page', '<a href="#top">x</a>'],
+    ['a mailto: share link without a recipient', '<a href="mailto:?subject=Tips">x</a>'],
+    ['an sms: share link without a recipient', '<a href="sms:?body=Hej">x</a>'],
+  ])('%s gives nothing to judge', (_case, text) => {
+    expect(extractContacts(text).candidates).toEqual([])
+  })
+
+  it('reads a link longer than LIMITS.tokenChars as one too long to read, and says so', () => {
+    const extraction = extractContacts(`Se https://a.example/${'x'.repeat(LIMITS.tokenChars)} nu`)
+    expect(extraction.candidates).toMatchObject([{ kind: 'unread-link', problem: 'too-long' }])
+    expect(extraction.truncated).toBe(true)
+  })
+
+  it('reads a link inside a profile link', () => {
+    expect(brief('https://www.facebook.com/jemfix?next=https://evil.example/x')).toEqual([
+      ['handle', 'https://www.facebook.com/jemfix?next=https://evil.example/x', 'text'],
+      ['url', 'https://evil.example/x', 'query'],
+    ])
+  })
+
+  it('reads the address out of a mailto: with a display name', () => {
+    expect(
+      extractContacts('<a href="mailto:Jem%20%3Ca@b.example%3E">x</a>').candidates,
+    ).toMatchObject([{ kind: 'email', address: 'a@b.example' }])
+  })
+
+  it('marks a message with links nested deeper than it follows as truncated', () => {
+    let link = 'https://c.example/'
+    for (let i = 0; i <= LIMITS.nestedDepth; i++)
+      link = `https://a.example/r?u=${encodeURIComponent(link)}`
+    expect(extractContacts(link).truncated).toBe(true)
+    expect(extractContacts('https://a.example/r?u=https://c.example/').truncated).toBe(false)
+  })
+})
+
 describe('extractSender', () => {
   it.each([
     ['JEMFIX', [['sender-id', 'JEMFIX']]],

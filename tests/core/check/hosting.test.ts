@@ -1,6 +1,12 @@
 import { parse } from 'tldts'
 import { describe, expect, it } from 'vitest'
-import { HOSTING_SUFFIXES, hostedSite } from '../../../src/core/check/hosting'
+import {
+  HOSTING_SUFFIXES,
+  hostedSite,
+  isSharedHost,
+  isUnderPath,
+  sharedSiteOf,
+} from '../../../src/core/check/hosting'
 
 // Site builders the public suffix list does not hold; every other service must be in its
 // private section, so that the list stays the source of truth.
@@ -54,4 +60,42 @@ describe('hosting services', () => {
       expect(hostedSite(host, '/')).toBeNull()
     },
   )
+})
+
+describe('shared hosts', () => {
+  it.each([
+    'sites.google.com',
+    'www.facebook.com',
+    'm.facebook.com',
+    'instagram.com',
+    'github.com',
+  ])('%s is a host where anyone publishes under a path', (host) => {
+    expect(isSharedHost(host)).toBe(true)
+  })
+
+  it.each(['jemfix.com', 'google.com', 'mail.google.com', 'notfacebook.com'])(
+    '%s is not',
+    (host) => {
+      expect(isSharedHost(host)).toBe(false)
+    },
+  )
+
+  it('gives the part of a shared host a website owns', () => {
+    expect(sharedSiteOf(new URL('https://sites.google.com/view/Exempel/'))).toEqual({
+      host: 'sites.google.com',
+      path: '/view/exempel',
+    })
+    expect(sharedSiteOf(new URL('https://www.facebook.com/exempel'))).toEqual({
+      host: 'facebook.com',
+      path: '/exempel',
+    })
+    expect(sharedSiteOf(new URL('https://jemfix.com/kontakt'))).toBeNull()
+    expect(sharedSiteOf(new URL('https://www.facebook.com/'))).toBeNull()
+  })
+
+  it('takes a page under the path, not a path that only starts the same', () => {
+    expect(isUnderPath('/view/exempel/kontakt', '/view/exempel')).toBe(true)
+    expect(isUnderPath('/View/Exempel', '/view/exempel')).toBe(true)
+    expect(isUnderPath('/view/exempel-kampanj', '/view/exempel')).toBe(false)
+  })
 })

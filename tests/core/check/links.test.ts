@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { hostTypeOf, readLink } from '../../../src/core/check/links'
+import { browserHref, hostTypeOf, readLink, readTarget } from '../../../src/core/check/links'
 
 describe('readLink', () => {
   it.each([
@@ -52,6 +52,25 @@ describe('readLink', () => {
     ['a sentence without a space after the full stop', 'slut.Nästa'],
   ])('does not read %s (%s) as a link', (_case, text) => {
     expect(readLink(text)).toBeNull()
+  })
+})
+
+describe('readTarget', () => {
+  it.each([
+    'http:evil.example/order',
+    'http:/evil.example/order',
+    'https:\\\\evil.example/order',
+    '//evil.example/order',
+    '\\\\evil.example/order',
+    'hxxps:evil[.]example/order',
+    browserHref(' \u0001ht\ttps://evil.example/order\n '),
+  ])('reads %s as a browser does, on evil.example', (href) => {
+    expect(readTarget(href)).toMatchObject({ kind: 'url', host: { name: 'evil.example' } })
+  })
+
+  it('reads anything else as readLink does', () => {
+    expect(readTarget('evil.example')).toMatchObject({ kind: 'domain' })
+    expect(readTarget('javascript:alert(1)')).toBeNull()
   })
 })
 

@@ -18,6 +18,35 @@ describe('markupLinks', () => {
     expect(read(text)).toEqual([{ target, shown }])
   })
 
+  it('keeps the first of two href attributes, as HTML does', () => {
+    expect(read('<a href="https://a.example/" href="https://b.example/">x</a>')).toEqual([
+      { target: 'https://a.example/', shown: 'x' },
+    ])
+  })
+
+  it('reads Markdown reference definitions and the links that use them', () => {
+    expect(
+      read(
+        '[Se din order][1] och [Mer]\n\n[1]: https://a.example/x\n[mer]:\n  <https://b.example/>',
+      ),
+    ).toEqual([
+      { target: 'https://a.example/x', shown: 'Se din order' },
+      { target: 'https://b.example/', shown: 'Mer' },
+      { target: 'https://a.example/x', shown: '' },
+      { target: 'https://b.example/', shown: '' },
+    ])
+  })
+
+  it('reads no link in a definition nothing refers to', () => {
+    expect(read('Fotnot\n[1]: Källa: SVT')).toEqual([])
+  })
+
+  it('decodes character references in a Markdown destination', () => {
+    expect(read('[x](https&colon;//a.example/)')).toEqual([
+      { target: 'https://a.example/', shown: 'x' },
+    ])
+  })
+
   it('reads an anchor that is never closed up to the next anchor', () => {
     expect(read('<a href="https://a.example/">ett <a href="https://b.example/">två</a>')).toEqual([
       { target: 'https://a.example/', shown: 'ett' },
@@ -43,5 +72,11 @@ describe('markupLinks', () => {
 describe('decodeEntities', () => {
   it('decodes named, decimal and hex references and leaves others alone', () => {
     expect(decodeEntities('&amp;&#47;&#x2F;&lt;&unknown;&#0;')).toBe('&//<&unknown;&#0;')
+  })
+
+  it('decodes the named references that spell a URL, case as HTML writes them', () => {
+    expect(decodeEntities('ht&Tab;tps&colon;&sol;&sol;a&period;example&NewLine;&TAB;')).toBe(
+      'ht\ttps://a.example\n&TAB;',
+    )
   })
 })

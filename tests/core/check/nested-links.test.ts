@@ -24,6 +24,28 @@ describe('linksInside', () => {
     expect(inside(href)).toEqual([found])
   })
 
+  it.each([
+    ['a protocol-relative value', 'https://a.example/r?u=//b.example/x', '//b.example/x'],
+    ['an encoded one', 'https://a.example/r?u=%2F%2Fb.example%2Fx', '//b.example/x'],
+    ['backslashes', 'https://a.example/r?u=https:\\\\b.example/x', 'https:\\\\b.example/x'],
+  ])('finds an open-redirect payload: %s', (_case, href, found) => {
+    expect(inside(href)).toContain(found)
+  })
+
+  it('finds no protocol-relative link in the path', () => {
+    expect(inside('https://a.example//b.example/x')).toEqual([])
+  })
+
+  it('says when a limit left links or parameters unread', () => {
+    let limited = 0
+    const query = Array.from({ length: 9 }, (_, i) => `u${i}=https://b${i}.example/`).join('&')
+    linksInside(new URL(`https://a.example/?${query}`), () => limited++)
+    expect(limited).toBeGreaterThan(0)
+    limited = 0
+    linksInside(new URL('https://a.example/?a=1&b=2&u=https://b.example/'), () => limited++)
+    expect(limited).toBe(0)
+  })
+
   it('finds nothing in an ordinary link', () => {
     expect(inside('https://a.example/produkt?id=12&ref=nyhetsbrev#top')).toEqual([])
   })

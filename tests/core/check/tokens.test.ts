@@ -18,9 +18,27 @@ describe('tokenize', () => {
     expect(texts('href=https://a.example/ [x](https://b.example/) xhttps://c.example')).toEqual([
       'href=',
       'https://a.example/',
-      'x](',
+      'x',
       'https://b.example/',
       'xhttps://c.example',
+    ])
+  })
+
+  it('trims any punctuation, symbol or invisible character glued to a piece', () => {
+    expect(
+      texts('→www.a.example… •b.example™ c.example– \u200bd.example/x\u200b 👉e.example'),
+    ).toEqual(['www.a.example', 'b.example', 'c.example', 'd.example/x', 'e.example'])
+  })
+
+  it('cuts at a quote unless an @ follows it in the same run', () => {
+    expect(
+      texts("'a.example' b.example's https://a.example'@b.example/x o'brien@c.example"),
+    ).toEqual([
+      'a.example',
+      'b.example',
+      's',
+      "https://a.example'@b.example/x",
+      "o'brien@c.example",
     ])
   })
 
