@@ -1,18 +1,6 @@
 import { SOCIAL_PLATFORMS } from '../alert-schema'
-import { hostedSite } from '../check/hosting'
+import { hostedSite, sharedHostOf, sharedSiteOf } from '../check/hosting'
 import { registrableDomain } from '../domain'
-
-// A minimal predicate for the draft tool. Branch fixlinks gives the checker its own list of
-// shared path hosts (isSharedHost, sharedSiteOf in src/core/check/hosting.ts); at merge this
-// should read that list instead of SOCIAL_PLATFORMS and PAGE_HOSTS, so both judge one way.
-
-/** Hosts where anyone can publish a page under the host's name, besides hosting services. */
-const PAGE_HOSTS: Record<string, string> = {
-  'google.com': 'Google (Sites, Docs, Forms)',
-  'linktr.ee': 'Linktree',
-  'medium.com': 'Medium',
-  'substack.com': 'Substack',
-}
 
 /** Free e-mail services: anyone can get an address there. */
 const MAIL_SERVICES = new Set([
@@ -44,25 +32,32 @@ export interface SharedHost {
 
 /**
  * The service a website lives on when others publish there too, or null for a host of the
- * company's own. A record keeps a website's host, so a page on a shared host would make the
- * whole host official; a site on a hosting service (x.netlify.app) is the company's only if
- * the company says so.
+ * company's own. The checker's one list of hosts shared by path (sharedHostOf) decides, so the
+ * draft tool and the checker judge a host alike: there a record website is official for its
+ * path only, and written as the host's root for the whole host. A site on a hosting service
+ * (x.netlify.app) is the company's only if the company says so.
  */
 export function sharedWebsiteOf(url: URL): SharedHost | null {
   const hostname = url.hostname.toLowerCase().replace(/\.$/, '')
+  const site = hostedSite(hostname, url.pathname)
+  const pathHost = sharedHostOf(hostname)
+  if (pathHost) {
+    const service = platformOf(hostname) ?? site?.service ?? pathHost
+    return { service, wholeHost: sharedSiteOf(url) === null }
+  }
+  if (!site) return null
+  // A path-based hosting service the checker does not list shares its one host among all sites.
+  const wholeHost = hostname === site.suffix || hostname === `www.${site.suffix}`
+  return { service: site.service ?? site.suffix, wholeHost }
+}
+
+/** The social platform's name for one of its hosts (www.facebook.com → Facebook). */
+function platformOf(hostname: string): string | null {
   const registrable = registrableDomain(hostname)
   const platform = Object.values(SOCIAL_PLATFORMS).find(({ hosts }) =>
     (hosts as readonly string[]).includes(registrable ?? ''),
   )
-  if (platform) return { service: platform.label, wholeHost: true }
-  const site = hostedSite(hostname, url.pathname)
-  if (site) {
-    // A path-based service (Google Sites, a Wix path) shares its one host among all sites.
-    const wholeHost = hostname === site.suffix || hostname === `www.${site.suffix}`
-    return { service: site.service ?? site.suffix, wholeHost }
-  }
-  const page = registrable ? PAGE_HOSTS[registrable] : undefined
-  return page ? { service: page, wholeHost: true } : null
+  return platform?.label ?? null
 }
 
 /** True for a free e-mail service, where an address says nothing of who holds it. */

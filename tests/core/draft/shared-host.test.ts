@@ -28,12 +28,13 @@ function draftOf(sentence: string): DraftRecord {
 
 describe('sharedWebsiteOf', () => {
   it.each([
-    ['https://sites.google.com/view/exempelbolaget', { service: 'Google Sites', wholeHost: true }],
-    ['https://www.facebook.com/exempelbolaget', { service: 'Facebook', wholeHost: true }],
-    [
-      'https://docs.google.com/forms/d/x',
-      { service: 'Google (Sites, Docs, Forms)', wholeHost: true },
-    ],
+    // A page on a host shared by path: the checker counts that path only, yet anyone can
+    // put one up, so an editor checks that the company says it is its own.
+    ['https://sites.google.com/view/exempelbolaget', { service: 'Google Sites', wholeHost: false }],
+    ['https://www.facebook.com/exempelbolaget', { service: 'Facebook', wholeHost: false }],
+    ['https://docs.google.com/forms/d/x', { service: 'docs.google.com', wholeHost: false }],
+    // The host's root claims every page on it.
+    ['https://sites.google.com/', { service: 'Google Sites', wholeHost: true }],
     ['https://exempelbolaget.netlify.app/', { service: 'Netlify', wholeHost: false }],
     ['https://www.exempelbolaget.example.se/', null],
   ])('%s', (url, shared) => {
