@@ -1,21 +1,21 @@
 import type { Alert } from './alert-schema'
 import type { Catalog, Company } from './catalog'
-import { type ContactIndex, collectIndexData, indexFromData } from './check/contact-index'
-import {
-  decodeIndexData,
-  encodeIndexData,
-  INDEX_FORMAT,
-  indexFingerprint,
-} from './check/index-snapshot'
+import { type ContactIndex, collectIndexData } from './check/contact-index'
+import { encodeIndex, INDEX_FORMAT, indexFingerprint, loadIndex } from './check/index-snapshot'
+import { lazy } from './lazy'
 
 /**
  * A catalog snapshot: the records as the catalog holds them (validated, checked against each
  * other, sorted) and the checker's index, written at build time so that a Worker isolate or
  * a Node server never parses YAML, runs the schema or the rules between records, sorts, or
- * derives the index again. Layout (UTF-8): one line of JSON (the header), then the index and
- * the catalog as JSON, each decoded only when first needed.
+ * derives the index again. Layout (UTF-8): one line of JSON (the header), then three JSON
+ * sections: the checker's index, the company table (each company's byte length in the
+ * catalog, and the order of the alerts), and the catalog, one entry per company. Each is
+ * decoded only when first needed, and one company's entry can be read alone.
  */
-export const SNAPSHOT_FORMAT = 1
+export const SNAPSHOT_FORMAT = 2
+
+type Range = [from: number, to: number]
 
 export interface SnapshotHeader {
   format: number
@@ -28,7 +28,7 @@ export interface SnapshotHeader {
   alerts: number
   companies: number
   /** Byte ranges after the header line. */
-  sections: { index: [number, number]; catalog: [number, number] }
+  sections: { index: Range; companies: Range; catalog: Range }
 }
 
 /** A snapshot this code must not use: another format, other index code or other records. */
@@ -42,46 +42,63 @@ export class SnapshotError extends Error {
   }
 }
 
-// The catalog as JSON: alerts newest first, then each company with its alerts as positions
-// in that list, in the catalog's company order.
-type EncodedCompany = [
+// A company's entry: [slug, name, aliases, official, alerts newest first], where `official`
+// is the position of one of its alerts whose official contacts are the company's (records
+// that repeat them must repeat them identically), so they are written once.
+type CompanyEntry = [
   slug: string,
   name: string,
   aliases: string[],
-  official: Company['official'],
-  alerts: number[],
+  official: number | Company['official'],
+  alerts: Alert[],
 ]
-type EncodedCatalog = [alerts: Alert[], companies: EncodedCompany[]]
+/** Each entry's length in bytes, and the catalog's alert order as steps in company order. */
+type CompanyTable = [lengths: number[], order: number[]]
 
-function encodeCatalog(catalog: Catalog): string {
-  const position = new Map(catalog.alerts.map((alert, i) => [alert.id, i]))
-  const companies = [...catalog.companies.values()].map(
-    ({ slug, name, aliases, official, alerts }): EncodedCompany => [
-      slug,
-      name,
-      aliases,
-      official,
-      alerts.map((alert) => position.get(alert.id)!),
-    ],
-  )
-  const encoded: EncodedCatalog = [[...catalog.alerts], companies]
-  return JSON.stringify(encoded)
+function companyEntry({ slug, name, aliases, official, alerts }: Company): CompanyEntry {
+  const same = JSON.stringify(official)
+  const from = alerts.findIndex((alert) => JSON.stringify(alert.official) === same)
+  return [slug, name, aliases, from >= 0 ? from : official, alerts]
 }
 
-function decodeCatalog(text: string): Catalog {
-  const [alerts, encodedCompanies] = JSON.parse(text) as EncodedCatalog
-  const companies = new Map<string, Company>()
-  for (const [slug, name, aliases, official, positions] of encodedCompanies) {
-    companies.set(slug, { slug, name, aliases, official, alerts: positions.map((i) => alerts[i]!) })
+function companyOf([slug, name, aliases, official, alerts]: CompanyEntry): Company {
+  return {
+    slug,
+    name,
+    aliases,
+    official: typeof official === 'number' ? alerts[official]!.official! : official,
+    alerts,
   }
-  return { alerts, alertsById: new Map(alerts.map((alert) => [alert.id, alert])), companies }
 }
 
 /** Writes the snapshot of a catalog made from records whose hash is `records`. */
 export function writeSnapshot(catalog: Catalog, records: string): Uint8Array {
   const encoder = new TextEncoder()
-  const index = encoder.encode(encodeIndexData(collectIndexData(catalog)))
-  const body = encoder.encode(encodeCatalog(catalog))
+  const companies = [...catalog.companies.values()]
+  const entries = companies.map((company) => encoder.encode(JSON.stringify(companyEntry(company))))
+  // Alerts in company order, each company's newest first: the catalog's order is a list of
+  // steps through them (all 1 when companies and dates agree), which packs small.
+  const position = new Map<string, number>()
+  for (const alert of companies.flatMap((c) => c.alerts)) position.set(alert.id, position.size)
+  let previous = -1
+  const order = catalog.alerts.map((alert) => {
+    const at = position.get(alert.id)!
+    const step = at - previous
+    previous = at
+    return step
+  })
+  const table: CompanyTable = [entries.map((e) => e.length), order]
+  const sections = [
+    encoder.encode(encodeIndex(collectIndexData(catalog))),
+    encoder.encode(JSON.stringify(table)),
+    join(encoder, entries),
+  ] as const
+  const ranges: Range[] = []
+  for (const bytes of sections) {
+    const from = ranges.at(-1)?.[1] ?? 0
+    ranges.push([from, from + bytes.length])
+  }
+  const [index, companyTable, body] = ranges
   const header: SnapshotHeader = {
     format: SNAPSHOT_FORMAT,
     index: INDEX_FORMAT,
@@ -89,16 +106,28 @@ export function writeSnapshot(catalog: Catalog, records: string): Uint8Array {
     records,
     alerts: catalog.alerts.length,
     companies: catalog.companies.size,
-    sections: {
-      index: [0, index.length],
-      catalog: [index.length, index.length + body.length],
-    },
+    sections: { index: index!, companies: companyTable!, catalog: body! },
   }
-  const line = encoder.encode(`${JSON.stringify(header)}\n`)
-  const bytes = new Uint8Array(line.length + index.length + body.length)
-  bytes.set(line, 0)
-  bytes.set(index, line.length)
-  bytes.set(body, line.length + index.length)
+  return concat([encoder.encode(`${JSON.stringify(header)}\n`), ...sections])
+}
+
+/** `[e0,e1,…]`: JSON text whose entries can also be cut out one by one. */
+function join(encoder: TextEncoder, entries: readonly Uint8Array[]): Uint8Array {
+  const comma = encoder.encode(',')
+  return concat([
+    encoder.encode('['),
+    ...entries.flatMap((entry, i) => (i === 0 ? [entry] : [comma, entry])),
+    encoder.encode(']'),
+  ])
+}
+
+function concat(parts: readonly Uint8Array[]): Uint8Array {
+  const bytes = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0))
+  let at = 0
+  for (const part of parts) {
+    bytes.set(part, at)
+    at += part.length
+  }
   return bytes
 }
 
@@ -152,14 +181,53 @@ export function openSnapshot(bytes: Uint8Array, expected: { records?: string } =
     )
   }
   const start = bytes.indexOf(NEWLINE) + 1
-  const section = ([from, to]: [number, number]) =>
+  const text = ([from, to]: Range) =>
     new TextDecoder().decode(bytes.subarray(start + from, start + to))
+  const table = lazy(() => JSON.parse(text(header.sections.companies)) as CompanyTable)
+  const entryStarts = lazy(() => {
+    const [lengths] = table()
+    const at = new Int32Array(lengths.length)
+    // One byte for "[" and one for each comma.
+    for (let i = 0, offset = header.sections.catalog[0] + 1; i < lengths.length; i++) {
+      at[i] = offset
+      offset += lengths[i]! + 1
+    }
+    return at
+  })
+  const companies = new Map<number, Company>()
+  const companyAt = (position: number) => {
+    let company = companies.get(position)
+    if (!company) {
+      const from = entryStarts()[position]!
+      const [lengths] = table()
+      company = companyOf(JSON.parse(text([from, from + lengths[position]!])) as CompanyEntry)
+      companies.set(position, company)
+    }
+    return company
+  }
   return {
     header,
-    catalog: lazyCatalog(() => decodeCatalog(section(header.sections.catalog))),
-    contactIndex: lazyContactIndex(() =>
-      indexFromData(decodeIndexData(section(header.sections.index))),
-    ),
+    catalog: lazyCatalog(() => {
+      const entries = JSON.parse(text(header.sections.catalog)) as CompanyEntry[]
+      return catalogOf(entries.map(companyOf), table()[1])
+    }),
+    contactIndex: loadIndex(() => text(header.sections.index), companyAt),
+  }
+}
+
+/** The Catalog of the companies, with the alerts in the order the steps give. */
+function catalogOf(companies: readonly Company[], order: readonly number[]): Catalog {
+  const inCompanyOrder = companies.flatMap((company) => company.alerts)
+  const alerts: Alert[] = []
+  let at = -1
+  for (const step of order) {
+    at += step
+    alerts.push(inCompanyOrder[at]!)
+  }
+  return {
+    alerts,
+    alertsById: new Map(alerts.map((alert) => [alert.id, alert])),
+    companies: new Map(companies.map((company) => [company.slug, company])),
   }
 }
 
@@ -191,29 +259,8 @@ const CATALOG_KEYS: Record<keyof Catalog, true> = {
   alertsById: true,
   companies: true,
 }
-const INDEX_KEYS: Record<keyof ContactIndex, true> = {
-  companies: true,
-  officialHosts: true,
-  maxOfficialLabels: true,
-  brands: true,
-  brandPrefixes: true,
-  skeletons: true,
-  visualKeys: true,
-  brandDeletions: true,
-  phones: true,
-  phoneMasks: true,
-  handles: true,
-  handlesAnyPlatform: true,
-  smsSenders: true,
-  names: true,
-}
 
 /** A Catalog decoded from `load` when first read. */
 export function lazyCatalog(load: () => Catalog): Catalog {
   return lazyObject(Object.keys(CATALOG_KEYS) as (keyof Catalog)[], load)
-}
-
-/** A ContactIndex built by `load` when first read. */
-export function lazyContactIndex(load: () => ContactIndex): ContactIndex {
-  return lazyObject(Object.keys(INDEX_KEYS) as (keyof ContactIndex)[], load)
 }

@@ -17,6 +17,7 @@ import {
 } from '../../src/core/check'
 import { phoneMasks } from '../../src/core/check/contact-index'
 import { INDEX_PROBE } from '../../src/core/check/index-probe'
+import { INDEX_FORMAT } from '../../src/core/check/index-snapshot'
 import { deletionVariants } from '../../src/core/check/typos'
 import { buildLookupIndex, lookup } from '../../src/core/lookup'
 import { ADVERSARIAL_MESSAGES } from '../support/adversarial-messages'
@@ -196,7 +197,9 @@ describe('a snapshot this code must not use', () => {
   it('is refused in another format, naming both formats', () => {
     const error = refusal(withHeader((h) => (h.format = SNAPSHOT_FORMAT + 1)))
     expect(error.reason).toBe('format')
-    expect(error.message).toMatch(/format 2\/1; this code reads 1\/1/)
+    expect(error.message).toContain(
+      `format ${SNAPSHOT_FORMAT + 1}/${INDEX_FORMAT}; this code reads ${SNAPSHOT_FORMAT}/${INDEX_FORMAT}`,
+    )
     expect(refusal(withHeader((h) => (h.index = 0))).reason).toBe('format')
   })
 

@@ -1,8 +1,9 @@
 import { type Phone, type SocialPlatform, smsSenderKey } from '../alert-schema'
-import { type Catalog, officialHostsOf } from '../catalog'
+import { type Catalog, type Company, officialHostsOf } from '../catalog'
 import { hostParts } from '../domain'
 import { compactNames, nameTokens } from './company-names'
 import {
+  DeletionLookup,
   DerivedKeyIndex,
   type DerivedKeys,
   deletionHashes,
@@ -123,6 +124,24 @@ export function buildContactIndex(catalog: Catalog): ContactIndex {
   return indexFromData(collectIndexData(catalog))
 }
 
+/** What the checker keeps of a company: its hosts as officialHostsOf gives them. */
+export function checkedCompany(
+  company: Pick<Company, 'slug' | 'name' | 'official' | 'alerts'>,
+  officialHosts: string[],
+): CheckedCompany {
+  const { slug, name, official, alerts } = company
+  return {
+    slug,
+    name,
+    officialHosts,
+    phones: official.phones,
+    social: official.social.map(({ platform, handle }) => ({ platform, handle })),
+    smsSenders: official.smsSenders ?? [],
+    tips: [...new Set(alerts.flatMap((a) => a.tips))],
+    alerts: alerts.map((a) => ({ id: a.id, title: a.title })),
+  }
+}
+
 /** The costly part of building the index: what each company and brand word yields. */
 export function collectIndexData(catalog: Catalog): IndexData {
   const companies: CompanyData[] = []
@@ -151,17 +170,7 @@ export function collectIndexData(catalog: Catalog): IndexData {
       const tokens = nameTokens(name)
       if (tokens[0]) names.push(tokens)
     }
-    companies.push({
-      slug,
-      name: company.name,
-      officialHosts: officialHostList,
-      phones: official.phones,
-      social: official.social.map(({ platform, handle }) => ({ platform, handle })),
-      smsSenders: official.smsSenders ?? [],
-      tips: [...new Set(company.alerts.flatMap((a) => a.tips))],
-      alerts: company.alerts.map((a) => ({ id: a.id, title: a.title })),
-      names,
-    })
+    companies.push({ ...checkedCompany(company, officialHostList), names })
   }
   return { companies, brands: [...brands.values()] }
 }
@@ -175,7 +184,8 @@ function isDeletionOf(variant: string, brand: string): boolean {
   return brand.endsWith(variant.slice(i))
 }
 
-const BRAND_DELETIONS: DerivedKeys<string> = {
+/** A brand word's keys in brandDeletions: the word and its one-deletion variants. */
+export const BRAND_DELETIONS: DerivedKeys<string> = {
   hashes: deletionHashes,
   has: (brand, variant) => isDeletionOf(variant, brand),
 }
@@ -205,7 +215,8 @@ function isMaskOf(mask: string, e164: string): boolean {
   return masked === 2
 }
 
-const PHONE_MASKS: DerivedKeys<string> = {
+/** An official number's keys in phoneMasks: phoneMasks(number). */
+export const PHONE_MASKS: DerivedKeys<string> = {
   hashes: maskHashes,
   has: (e164, mask) => isMaskOf(mask, e164),
 }
@@ -259,7 +270,7 @@ export function indexFromData(data: IndexData): ContactIndex {
     ),
     skeletons,
     visualKeys,
-    brandDeletions: new DerivedKeyIndex([...brands.keys()], BRAND_DELETIONS),
+    brandDeletions: new DeletionLookup([...brands.keys()], BRAND_DELETIONS),
     phones,
     phoneMasks: new DerivedKeyIndex(officialNumbers, PHONE_MASKS),
     handles,

@@ -1,138 +1,332 @@
-import type { Phone, SocialPlatform } from '../alert-schema'
+import { SOCIAL_PLATFORMS, type SocialPlatform, smsSenderKey } from '../alert-schema'
+import type { Company } from '../catalog'
 import {
-  type BrandData,
+  BRAND_DELETIONS,
   type BrandRef,
-  type CompanyData,
+  type CheckedCompany,
+  type ContactIndex,
+  checkedCompany,
   collectIndexData,
   type IndexData,
+  PHONE_MASKS,
 } from './contact-index'
+import { DeletionLookup, DerivedKeyIndex, KeyedView } from './derived-keys'
 import { INDEX_PROBE } from './index-probe'
 
 /**
- * The serialized index's layout. Bump it with any change to encodeIndexData, so that a
- * snapshot written by older code is refused instead of misread.
+ * The serialized index's layout. Bump it with any change to encodeIndex, so that a snapshot
+ * written by older code is refused instead of misread.
  */
-export const INDEX_FORMAT = 1
+export const INDEX_FORMAT = 4
 
-// Compact JSON: arrays instead of objects, company positions instead of slugs, a brand's
-// skeleton only when it differs from the word. A company is
-// [slug, name, hosts, phones, social, smsSenders, tip numbers, alerts, name words];
-// a brand is [word, refs, skeleton or 0, visual key or 0], a ref [company, source] where the
-// source is -1 for the company's name or the position of one of its hosts.
-type EncodedPhone = [number: string, display: string, label?: string]
-type EncodedCompany = [
-  slug: string,
-  name: string,
-  hosts: string[],
-  phones: EncodedPhone[],
-  social: [SocialPlatform, string][],
-  smsSenders: string[],
-  tips: number[],
-  alerts: [id: string, title: string][],
-  names: string[][],
-]
-type EncodedRef = [company: number, source: number | string]
-type EncodedBrand = [brand: string, refs: EncodedRef[], skeleton: string | 0, visualKey: string | 0]
+// One JSON array of flat columns, for JSON.parse to read fast and gzip to pack well: strings
+// and small numbers, no object per company or key. Per company (in the catalog's order) the
+// count of its hosts, numbers, accounts, SMS sender names and names is kept, and the items
+// themselves follow one another in one list per kind. What only a judgment needs (a phone's
+// display form, tips, alert titles) is not here: it is read from that company's records in
+// the catalog when first asked for.
 type EncodedIndex = [
   format: number,
-  companies: EncodedCompany[],
-  brands: EncodedBrand[],
-  tips: string[],
+  slugs: string[],
+  hosts: string[],
+  hostsPer: number[],
+  maxOfficialLabels: number,
+  numbers: string[],
+  numbersPer: number[],
+  /** Per account: its platform (position in SOCIAL_PLATFORMS), then its lowercase handle or 0 when that is the slug. */
+  accounts: (number | string)[],
+  accountsPer: number[],
+  /** smsSenderKey of each name. */
+  senders: string[],
+  sendersPer: number[],
+  /** The words of each name, joined by a space (no word holds one); 0 when that is the slug. */
+  names: (string | 0)[],
+  namesPer: number[],
+  /** Each brand word, or 0 when it is the slug of its first ref's company. */
+  brands: (string | 0)[],
+  /** Per brand: how many refs, then company and source of each (-1: the name; n: host n). */
+  refs: (number | string)[],
+  /** Per brand: its skeleton, or 0 when it is the word itself. */
+  skeletons: (string | 0)[],
+  /** Per brand: the visual key of its skeleton, or 0 when it is the skeleton. */
+  visualKeys: (string | 0)[],
+  prefixes: [prefix: string, ...lengths: number[]][],
 ]
 
 const NAME_SOURCE = -1
+const PLATFORMS = Object.keys(SOCIAL_PLATFORMS) as SocialPlatform[]
 
-/** IndexData as compact JSON; decodeIndexData gives back an equal IndexData. */
-export function encodeIndexData(data: IndexData): string {
-  const tips: string[] = []
-  const tipNumbers = new Map<string, number>()
-  const tipNumber = (tip: string) => {
-    let n = tipNumbers.get(tip)
-    if (n === undefined) {
-      n = tips.push(tip) - 1
-      tipNumbers.set(tip, n)
-    }
-    return n
-  }
+/** The checker's index as JSON text, from what collectIndexData found. */
+export function encodeIndex(data: IndexData): string {
   const position = new Map(data.companies.map((company, i) => [company.slug, i]))
-  const companies = data.companies.map(
-    (c): EncodedCompany => [
-      c.slug,
-      c.name,
-      c.officialHosts,
-      c.phones.map(({ number, display, label }) =>
-        label === undefined ? [number, display] : [number, display, label],
-      ),
-      c.social.map(({ platform, handle }) => [platform, handle]),
-      c.smsSenders,
-      c.tips.map(tipNumber),
-      c.alerts.map(({ id, title }) => [id, title]),
-      c.names,
-    ],
-  )
-  const sourceOf = ({ slug, source }: BrandRef): EncodedRef => {
-    const company = position.get(slug)
-    if (company === undefined) throw new Error(`a brand refers to ${slug}, which is no company`)
-    const { name, officialHosts } = data.companies[company]!
-    const host = officialHosts.indexOf(source)
-    return [company, source === name ? NAME_SOURCE : host >= 0 ? host : source]
+  const column = <T>(each: (company: IndexData['companies'][number]) => T[]) => {
+    const items: T[] = []
+    const per: number[] = []
+    for (const company of data.companies) {
+      const own = each(company)
+      items.push(...own)
+      per.push(own.length)
+    }
+    return [items, per] as const
   }
-  const brands = data.brands.map(
-    ({ brand, refs, skeleton, visualKey }): EncodedBrand => [
-      brand,
-      refs.map(sourceOf),
-      skeleton === brand ? 0 : skeleton,
-      visualKey === skeleton ? 0 : visualKey,
-    ],
+  const [hosts, hostsPer] = column((c) => c.officialHosts)
+  const [numbers, numbersPer] = column((c) => c.phones.map((p) => p.number))
+  const [accountList, accountsPer] = column((c) =>
+    c.social.map(({ platform, handle }) => ({ platform, handle, slug: c.slug })),
   )
-  const encoded: EncodedIndex = [INDEX_FORMAT, companies, brands, tips]
+  const accounts = accountList.flatMap(({ platform, handle, slug }) => [
+    PLATFORMS.indexOf(platform),
+    handle.toLowerCase() === slug ? 0 : handle.toLowerCase(),
+  ])
+  const [senders, sendersPer] = column((c) => c.smsSenders.map(smsSenderKey))
+  const [names, namesPer] = column((c) =>
+    c.names.map((tokens) => (tokens.join(' ') === c.slug ? 0 : tokens.join(' '))),
+  )
+  const refs: (number | string)[] = []
+  for (const { refs: brandRefs } of data.brands) {
+    refs.push(brandRefs.length)
+    for (const { slug, source } of brandRefs) {
+      const company = position.get(slug)
+      if (company === undefined) throw new Error(`a brand refers to ${slug}, which is no company`)
+      const { name, officialHosts } = data.companies[company]!
+      const host = officialHosts.indexOf(source)
+      refs.push(company, source === name ? NAME_SOURCE : host >= 0 ? host : source)
+    }
+  }
+  const prefixes = new Map<string, Set<number>>()
+  for (const { brand } of data.brands) {
+    const prefix = brand.slice(0, 3)
+    prefixes.set(prefix, (prefixes.get(prefix) ?? new Set()).add(brand.length))
+  }
+  const encoded: EncodedIndex = [
+    INDEX_FORMAT,
+    data.companies.map((c) => c.slug),
+    hosts,
+    hostsPer,
+    hosts.reduce((most, host) => Math.max(most, host.split('.').length), 0),
+    numbers,
+    numbersPer,
+    accounts,
+    accountsPer,
+    senders,
+    sendersPer,
+    names,
+    namesPer,
+    data.brands.map((b) => (b.brand === b.refs[0]?.slug ? 0 : b.brand)),
+    refs,
+    data.brands.map((b) => (b.skeleton === b.brand ? 0 : b.skeleton)),
+    data.brands.map((b) => (b.visualKey === b.skeleton ? 0 : b.visualKey)),
+    [...prefixes].map(([prefix, lengths]) => [prefix, ...[...lengths].sort((a, b) => b - a)]),
+  ]
   return JSON.stringify(encoded)
 }
 
-/** Reads what encodeIndexData wrote; throws on another format. */
-export function decodeIndexData(text: string): IndexData {
-  const [format, encodedCompanies, encodedBrands, tips] = JSON.parse(text) as EncodedIndex
+/** For each item of a column, the company it belongs to. */
+function owners(per: readonly number[]): Int32Array {
+  const owner = new Int32Array(per.reduce((sum, n) => sum + n, 0))
+  let at = 0
+  per.forEach((n, company) => {
+    owner.fill(company, at, at + n)
+    at += n
+  })
+  return owner
+}
+
+/** Where each company's items start in a column. */
+function starts(per: readonly number[]): Int32Array {
+  const start = new Int32Array(per.length)
+  for (let i = 1; i < per.length; i++) start[i] = start[i - 1]! + per[i - 1]!
+  return start
+}
+
+/**
+ * An object whose properties are made by their builders on first read, each on its own,
+ * then kept as plain values.
+ */
+function lazyFields<T extends object>(builders: { [K in keyof T]: () => T[K] }): T {
+  const target = {} as T
+  for (const key of Object.keys(builders) as (keyof T)[]) {
+    Object.defineProperty(target, key, {
+      enumerable: true,
+      configurable: true,
+      get: () => {
+        const value = builders[key]()
+        Object.defineProperty(target, key, { value, enumerable: true })
+        return value
+      },
+    })
+  }
+  return target
+}
+
+type Builders<T> = { [K in keyof T]: () => T[K] }
+
+/**
+ * The checker's index over what encodeIndex wrote (`text`, read when first needed): the same
+ * lookups with the same answers as the index built from the records. Each lookup is built
+ * when first used, from hashed columns, and a company's details are read from the catalog
+ * (`company`, by position) when first asked for.
+ */
+export function loadIndex(
+  text: () => string,
+  company: (position: number) => Company,
+): ContactIndex {
+  let builders: Builders<ContactIndex> | undefined
+  const build = <K extends keyof ContactIndex>(key: K) => {
+    builders ??= indexBuilders(text(), company)
+    return builders[key]()
+  }
+  return lazyFields<ContactIndex>({
+    companies: () => build('companies'),
+    officialHosts: () => build('officialHosts'),
+    maxOfficialLabels: () => build('maxOfficialLabels'),
+    brands: () => build('brands'),
+    brandPrefixes: () => build('brandPrefixes'),
+    skeletons: () => build('skeletons'),
+    visualKeys: () => build('visualKeys'),
+    brandDeletions: () => build('brandDeletions'),
+    phones: () => build('phones'),
+    phoneMasks: () => build('phoneMasks'),
+    handles: () => build('handles'),
+    handlesAnyPlatform: () => build('handlesAnyPlatform'),
+    smsSenders: () => build('smsSenders'),
+    names: () => build('names'),
+  })
+}
+
+/** How each lookup is built from the parsed columns. Throws on another format. */
+function indexBuilders(
+  text: string,
+  company: (position: number) => Company,
+): Builders<ContactIndex> {
+  const encoded = JSON.parse(text) as EncodedIndex
+  const [format, slugs, hosts, hostsPer, maxOfficialLabels, numbers, numbersPer] = encoded
   if (format !== INDEX_FORMAT)
     throw new Error(`the index is in format ${format}; this code reads format ${INDEX_FORMAT}`)
-  const companies = encodedCompanies.map(
-    ([slug, name, officialHosts, phones, social, smsSenders, tipNumbers, alerts, names]) =>
-      ({
-        slug,
-        name,
-        officialHosts,
-        phones: phones.map(
-          ([number, display, label]): Phone =>
-            label === undefined ? { number, display } : { number, display, label },
-        ),
-        social: social.map(([platform, handle]) => ({ platform, handle })),
-        smsSenders,
-        tips: tipNumbers.map((n) => tips[n]!),
-        alerts: alerts.map(([id, title]) => ({ id, title })),
-        names,
-      }) satisfies CompanyData,
-  )
-  const brands = encodedBrands.map(([brand, refs, skeleton, visualKey]): BrandData => {
-    const shape = skeleton === 0 ? brand : skeleton
-    return {
-      brand,
-      refs: refs.map(([company, source]) => {
-        const { slug, name, officialHosts } = companies[company]!
-        return {
-          slug,
-          brand,
-          source:
-            typeof source === 'string'
-              ? source
-              : source === NAME_SOURCE
-                ? name
-                : officialHosts[source]!,
-        }
-      }),
-      skeleton: shape,
-      visualKey: visualKey === 0 ? shape : visualKey,
+  const [accounts, accountsPer, senders, sendersPer, encodedNames, namesPer] = encoded.slice(
+    7,
+    13,
+  ) as [(number | string)[], number[], string[], number[], (string | 0)[], number[]]
+  const [encodedBrands, refs, skeletons, visualKeys, prefixes] = encoded.slice(13) as [
+    (string | 0)[],
+    (number | string)[],
+    (string | 0)[],
+    (string | 0)[],
+    [string, ...number[]][],
+  ]
+  const last =
+    <T>(of: (position: number) => T) =>
+    (positions: readonly number[]) =>
+      of(positions.at(-1)!)
+  const all =
+    <T>(of: (position: number) => T) =>
+    (positions: readonly number[]) =>
+      positions.map(of)
+
+  const hostStart = starts(hostsPer)
+  const checked = new Map<number, CheckedCompany>()
+  const checkedAt = (position: number) => {
+    let found = checked.get(position)
+    if (!found) {
+      const own = hosts.slice(hostStart[position]!, hostStart[position]! + hostsPer[position]!)
+      found = checkedCompany(company(position), own)
+      checked.set(position, found)
     }
+    return found
+  }
+  const numberOwner = owners(numbersPer)
+  const numberStart = starts(numbersPer)
+  const accountOwner = owners(accountsPer)
+  const handles = Array.from(accountOwner, (owner, i) => {
+    const handle = accounts[2 * i + 1]!
+    return handle === 0 ? slugs[owner]! : (handle as string)
   })
-  return { companies, brands }
+  const platformAt = (i: number) => PLATFORMS[accounts[2 * i] as number]!
+  const nameOwner = owners(namesPer)
+  const names = encodedNames.map((name, i) => (name === 0 ? slugs[nameOwner[i]!]! : name))
+  const slugOf = (owner: Int32Array) => (i: number) => slugs[owner[i]!]!
+
+  // Each brand's refs start at refStart[brand] in `refs`: a count, then pairs.
+  const refStart = new Int32Array(encodedBrands.length)
+  for (let brand = 0, at = 0; brand < encodedBrands.length; brand++) {
+    refStart[brand] = at
+    at += 1 + 2 * (refs[at] as number)
+  }
+  const brands = encodedBrands.map((brand, i) =>
+    brand === 0 ? slugs[refs[refStart[i]! + 1] as number]! : brand,
+  )
+  const refsOf = (brand: number): BrandRef[] => {
+    const at = refStart[brand]!
+    return Array.from({ length: refs[at] as number }, (_, i) => {
+      const position = refs[at + 1 + 2 * i] as number
+      const source = refs[at + 2 + 2 * i]!
+      return {
+        slug: slugs[position]!,
+        brand: brands[brand]!,
+        source:
+          typeof source === 'string'
+            ? source
+            : source === NAME_SOURCE
+              ? company(position).name
+              : hosts[hostStart[position]! + source]!,
+      }
+    })
+  }
+  const skeletonOf = (brand: number) => {
+    const shape = skeletons[brand]
+    return shape === 0 || shape === undefined ? brands[brand]! : shape
+  }
+
+  return {
+    companies: () => new KeyedView(slugs, last(checkedAt)),
+    officialHosts: () => new KeyedView(hosts, last(slugOf(owners(hostsPer)))),
+    maxOfficialLabels: () => maxOfficialLabels,
+    brands: () => new KeyedView(brands, last(refsOf)),
+    brandPrefixes: () => new Map(prefixes.map(([prefix, ...lengths]) => [prefix, lengths])),
+    skeletons: () =>
+      new KeyedView(
+        brands.map((_, i) => skeletonOf(i)),
+        all((i) => brands[i]!),
+      ),
+    visualKeys: () =>
+      new KeyedView(
+        brands.map((_, i) => {
+          const key = visualKeys[i]
+          return key === 0 || key === undefined ? skeletonOf(i) : key
+        }),
+        all((i) => brands[i]!),
+      ),
+    brandDeletions: () => new DeletionLookup(brands, BRAND_DELETIONS),
+    phones: () =>
+      new KeyedView(
+        numbers,
+        last((i) => {
+          const owner = numberOwner[i]!
+          const phone = company(owner).official.phones[i - numberStart[owner]!]!
+          return { slug: slugs[owner]!, phone }
+        }),
+      ),
+    phoneMasks: () => new DerivedKeyIndex(numbers, PHONE_MASKS),
+    handles: () =>
+      new KeyedView(
+        handles.map((handle, i) => `${platformAt(i)}:${handle}`),
+        last(slugOf(accountOwner)),
+      ),
+    handlesAnyPlatform: () =>
+      new KeyedView(
+        handles,
+        all((i) => ({
+          platform: platformAt(i),
+          slug: slugs[accountOwner[i]!]!,
+        })),
+      ),
+    smsSenders: () => new KeyedView(senders, last(slugOf(owners(sendersPer)))),
+    names: () =>
+      new KeyedView(
+        names.map((name) => name.slice(0, name.indexOf(' ') >>> 0)),
+        all((i) => ({ tokens: names[i]!.split(' '), slug: slugs[nameOwner[i]!]! })),
+      ),
+  }
 }
 
 /**
@@ -142,7 +336,7 @@ export function decodeIndexData(text: string): IndexData {
  * because its own index of the same records would differ.
  */
 export function indexFingerprint(): string {
-  return hash53(encodeIndexData(collectIndexData(INDEX_PROBE())))
+  return hash53(encodeIndex(collectIndexData(INDEX_PROBE())))
 }
 
 /** cyrb53 (public domain): a fast 53-bit string hash, as 14 hex digits. Not for secrets. */

@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { phoneMasks } from '../../../src/core/check/contact-index'
 import {
+  DeletionLookup,
   DerivedKeyIndex,
   type DerivedKeys,
   deletionHashes,
@@ -71,6 +72,23 @@ describe('DerivedKeyIndex', () => {
     expect(index.get('AaBB')).toEqual(['AaBBx'])
     expect(index.get('BBAa')).toEqual(['BBAax', 'BBAax'])
     expect(index.get('BBBB')).toBeUndefined()
+  })
+
+  it('looks deletions up by bucket exactly as one table of every word would answer', () => {
+    const short = fc.stringMatching(/^[ab]{0,3}$/)
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(word, short), { maxLength: 40 }),
+        fc.array(fc.oneof(word, short)),
+        (items, probes) => {
+          const expected = pushedMap(items, deletionKeys)
+          const lookup = new DeletionLookup(items, deletions)
+          for (const key of [...expected.keys(), ...probes, '']) {
+            expect(lookup.get(key)).toEqual(expected.get(key))
+          }
+        },
+      ),
+    )
   })
 
   it('finds the official numbers of the checker index by any of their masks', () => {
