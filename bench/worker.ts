@@ -5,11 +5,16 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { bundleParts, describeBundle } from '../src/cli/bundle-parts'
 import {
+  freshIsolate,
+  type IsolateTiming,
+  runningWorker,
+  type Send,
+} from '../tests/support/worker-isolate'
+import {
   benchMessage,
   fictionalCompanyRecords,
   fictionalRecordObjects,
 } from './fictional-companies'
-import { freshIsolate, type IsolateTiming, runningWorker, type Send } from './worker-isolate'
 
 const run = promisify(execFile)
 /** Catalog sizes; BENCH_WORKER_COMPANIES=1000,10000 by default. */
@@ -94,7 +99,7 @@ export async function benchWorker(): Promise<void> {
         empty.push(await freshIsolate(null, check))
         ours.push(await freshIsolate(out, check))
       }
-      const of = (list: IsolateTiming[], key: keyof IsolateTiming) =>
+      const of = (list: IsolateTiming[], key: Exclude<keyof IsolateTiming, 'body'>) =>
         median(list.map((t) => t[key]))
       const startAndFirst = median(
         ours.map((t, i) => t.ready + t.first - (empty[i]!.ready + empty[i]!.first)),

@@ -1,5 +1,6 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import type { Readable } from 'node:stream'
 import { Miniflare } from 'miniflare'
 import { unstable_getMiniflareWorkerOptions, unstable_splitSqlQuery } from 'wrangler'
 
@@ -15,6 +16,8 @@ export interface IsolateTiming {
   firstHandler: number
   /** The next request's wall time at the client. */
   second: number
+  /** The first answer's body. */
+  body: string
 }
 
 // Entered instead of the bundle: imports a clock first, then the Worker, so the difference is
@@ -56,13 +59,15 @@ async function bundleModules(dir: string) {
   )
 }
 
-function workerOptions() {
+function workerOptions(output: (text: string) => void = () => {}) {
   const { workerOptions } = unstable_getMiniflareWorkerOptions('wrangler.toml')
   return {
     ...workerOptions,
     bindings: { ...workerOptions.bindings, PUBLIC_URL: 'https://varningar.example.se' },
     // The Worker's start-up lines (mail is off without SMTP_URL) are not the benchmark's.
-    handleRuntimeStdio: process.env.BENCH_STDIO ? undefined : () => {},
+    handleRuntimeStdio: (stdout: Readable, stderr: Readable) => {
+      for (const stream of [stdout, stderr]) stream.on('data', (d: Buffer) => output(String(d)))
+    },
   }
 }
 
@@ -85,15 +90,20 @@ export type Send = (url: string) => Promise<Response>
 
 /**
  * Starts one fresh workerd with the bundle in `dir` (or a Worker that only answers `{}` when
- * `dir` is null, the runtime's own cost), sends `send` twice, and stops it.
+ * `dir` is null, the runtime's own cost), sends `send` twice, and stops it. What the Worker
+ * and workerd print goes to `output`, if given.
  */
-export async function freshIsolate(dir: string | null, send: Send): Promise<IsolateTiming> {
+export async function freshIsolate(
+  dir: string | null,
+  send: Send,
+  output?: (text: string) => void,
+): Promise<IsolateTiming> {
   const modules = dir
     ? await bundleModules(dir)
     : [{ type: 'ESModule' as const, path: 'hello.js', contents: HELLO }]
   const started = performance.now()
   const mf = new Miniflare({
-    ...workerOptions(),
+    ...workerOptions(output),
     modules,
     ...(dir ? { modulesRoot: dir } : {}),
   })
@@ -103,9 +113,9 @@ export async function freshIsolate(dir: string | null, send: Send): Promise<Isol
     const timed = async () => {
       const at = performance.now()
       const response = await send(url.href)
-      await response.arrayBuffer()
-      if (response.status !== 200) throw new Error(`status ${response.status}`)
-      return { wall: performance.now() - at, response }
+      const body = await response.text()
+      if (response.status !== 200) throw new Error(`status ${response.status}: ${body}`)
+      return { wall: performance.now() - at, response, body }
     }
     const first = await timed()
     const second = await timed()
@@ -115,6 +125,7 @@ export async function freshIsolate(dir: string | null, send: Send): Promise<Isol
       globalScope: Number(first.response.headers.get('x-bench-global-ms') ?? 0),
       firstHandler: Number(first.response.headers.get('x-bench-handler-ms') ?? 0),
       second: second.wall,
+      body: first.body,
     }
   } finally {
     await mf.dispose()
