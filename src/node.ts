@@ -4,6 +4,7 @@ import { serve } from '@hono/node-server'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { scheduleTicks } from './adapters/node/daily-schedule'
 import { createNodeRuntime } from './adapters/node/node-runtime'
+import { watchParent } from './adapters/node/parent-watch'
 import { createApp } from './app'
 import { InvalidRecordsError } from './core/record-issues'
 import { runDigest } from './digest/run-digest'
@@ -28,6 +29,7 @@ async function main() {
   await mkdir(settings.DATA_DIR, { recursive: true })
   const runtime = await createNodeRuntime(settings)
   const { catalog, stores, mailer } = runtime
+  console.log(`Catalog: ${runtime.catalogSource}`)
   await stores.digest.registerAlerts(
     catalog.alerts.map((a) => a.id),
     new Date().toISOString(),
@@ -74,6 +76,7 @@ async function main() {
     defer: (_c, task) => track(task),
     drainOutbox,
     logError,
+    contactIndex: runtime.contactIndex,
     contactEmail: settings.CONTACT_EMAIL,
     // This process is the only one its clients reach, so its memory holds the checker's limit.
     checkLimiter: memoryRequestLimiter(CHECK_LIMIT),
@@ -161,6 +164,9 @@ async function main() {
   }
   process.on('SIGTERM', () => shutdown('SIGTERM'))
   process.on('SIGINT', () => shutdown('SIGINT'))
+  // Started by npm (npm start execs node in its place): npm killed with SIGKILL forwards
+  // nothing, so the server stops when it finds itself orphaned. Run directly, it keeps going.
+  if (process.env.npm_lifecycle_event) watchParent(() => shutdown('the parent process is gone'))
 }
 
 main().catch((error: unknown) => {

@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { readRecordFiles } from '../adapters/node/record-files'
-import { SNAPSHOT_FILE, writeSnapshotFile } from '../adapters/node/snapshot-files'
+import { readSnapshotFile, SNAPSHOT_FILE, writeSnapshotFile } from '../adapters/node/snapshot-files'
 import { buildCatalog } from '../core/catalog'
 import { formatIssue } from '../core/record-issues'
 import { writeSnapshotModule } from './bundle-snapshot'
@@ -14,8 +14,17 @@ import { writeSnapshotModule } from './bundle-snapshot'
  * for the compiled Node server into dist/.
  */
 const dir = process.argv[2] ?? process.env.ALERTS_DIR ?? './alerts'
-const out = process.argv[3] ?? 'src/generated'
+const WORKER_OUT = 'src/generated'
+const out = process.argv[3] ?? WORKER_OUT
 const files = await readRecordFiles(dir)
+const snapshotPath = join(out, SNAPSHOT_FILE)
+// The Worker imports the snapshot through this module; the Node server reads the file.
+if (out === WORKER_OUT) await writeSnapshotModule(out)
+// Made from these very files by this code already: nothing to validate or write again.
+if ((await readSnapshotFile(snapshotPath, files)).snapshot) {
+  console.log(`${files.length} record file(s) from ${dir} already bundled in ${snapshotPath}`)
+  process.exit(0)
+}
 const { catalog, issues } = buildCatalog(files)
 if (!catalog) {
   for (const issue of issues) console.error(formatIssue(issue))
@@ -23,7 +32,6 @@ if (!catalog) {
   process.exit(1)
 }
 const changed = await writeSnapshotFile(catalog, files, out)
-await writeSnapshotModule(out)
 console.log(
-  `${catalog.alerts.length} record(s) from ${dir} ${changed ? 'bundled into' : 'already bundled in'} ${join(out, SNAPSHOT_FILE)}`,
+  `${catalog.alerts.length} record(s) from ${dir} ${changed ? 'bundled into' : 'already bundled in'} ${snapshotPath}`,
 )

@@ -6,16 +6,21 @@ import { promisify } from 'node:util'
 const run = promisify(execFile)
 
 /**
- * A copy of the project's tracked files (as a clone would have them, uncommitted edits
- * included) in `into`, with node_modules linked: for builds that write into the tree (the
- * Worker's src/generated/, the Node server's dist/) without touching the tree other tests use.
+ * A copy of the project's files as a clone of this tree would have them (tracked files and
+ * new ones git does not ignore, uncommitted edits included) in `into`, with node_modules
+ * linked: for builds that write into the tree (the Worker's src/generated/, the Node
+ * server's dist/) without touching the tree other tests use.
  */
 export async function copyProject(into: string): Promise<string> {
   const root = resolve('.')
-  const { stdout } = await run('git', ['ls-files', '-z'], {
-    cwd: root,
-    maxBuffer: 16 * 1024 * 1024,
-  })
+  const { stdout } = await run(
+    'git',
+    ['ls-files', '--cached', '--others', '--exclude-standard', '-z'],
+    {
+      cwd: root,
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  )
   const files = stdout.split('\0').filter(Boolean)
   await mkdir(into, { recursive: true })
   await Promise.all(

@@ -1,0 +1,204 @@
+import { type ChildProcess, execFile, spawn } from 'node:child_process'
+import { appendFile, mkdtemp, readFile, rm, stat } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { copyProject } from '../support/project-copy'
+import { freePort } from '../support/server'
+
+const run = promisify(execFile)
+
+interface Started {
+  child: ChildProcess
+  url: string
+  output: () => string
+}
+
+/** `command` (npm start by default) in `cwd`, until /healthz answers 200. */
+async function start(
+  cwd: string,
+  env: Record<string, string>,
+  command = ['npm', 'start', '--silent'],
+): Promise<Started> {
+  const port = await freePort()
+  let output = ''
+  const child = spawn(command[0]!, command.slice(1), {
+    cwd,
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  })
+  child.stdout?.on('data', (d) => {
+    output += d
+  })
+  child.stderr?.on('data', (d) => {
+    output += d
+  })
+  const url = `http://127.0.0.1:${port}`
+  const deadline = Date.now() + 60_000
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`exited with ${child.exitCode}:\n${output}`)
+    const status = await fetch(`${url}/healthz`).then(
+      (r) => r.status,
+      () => 0,
+    )
+    if (status === 200 && output.includes(`:${port} `)) break
+    if (Date.now() > deadline) {
+      process.kill(-child.pid!, 'SIGKILL')
+      throw new Error(`did not become healthy:\n${output}`)
+    }
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  return { child, url, output: () => output }
+}
+
+/** The processes whose parent is `pid`, with their command lines. */
+async function childrenOf(pid: number): Promise<{ pid: number; command: string }[]> {
+  const { stdout } = await run('ps', ['-o', 'pid=,args=', '--ppid', String(pid)]).catch(() => ({
+    stdout: '',
+  }))
+  return stdout
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const [, id, command] = /^\s*(\d+)\s+(.*)$/.exec(line)!
+      return { pid: Number(id), command: command! }
+    })
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+async function gone(pid: number, url: string, withinMs = 20_000) {
+  const deadline = Date.now() + withinMs
+  while (
+    alive(pid) ||
+    (await fetch(`${url}/healthz`).then(
+      () => true,
+      () => false,
+    ))
+  ) {
+    if (Date.now() > deadline) return false
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  return true
+}
+
+/** After a failed expectation: whatever of the server is still running, killed. */
+function stopLeftovers(server: Started, pid: number | undefined) {
+  for (const target of [-server.child.pid!, pid]) {
+    if (target === undefined) continue
+    try {
+      process.kill(target, 'SIGKILL')
+    } catch {
+      // already gone
+    }
+  }
+}
+
+describe('npm start runs the compiled server', () => {
+  let dir: string
+  let project: string
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'node-start-'))
+    project = await copyProject(join(dir, 'project'))
+  }, 60_000)
+  afterAll(() => rm(dir, { recursive: true, force: true }))
+
+  it('builds dist/ in a tree that has none, says so, and serves from it', async () => {
+    await expect(stat(join(project, 'dist'))).rejects.toThrow()
+    const server = await start(project, { DATA_DIR: join(dir, 'data-1') })
+    try {
+      expect(server.output()).toContain('npm start: compiling the server into dist/ (no build yet)')
+      expect(server.output()).toMatch(
+        /Catalog: 1 record\(s\) from the catalog snapshot dist\/catalog-snapshot\.bin/,
+      )
+      // npm execs node in place of its shell: the server is npm's own child, compiled, no tsx.
+      const [serverProcess] = await childrenOf(server.child.pid!)
+      expect(serverProcess?.command).toBe('node dist/node.js')
+      const check = await fetch(`${server.url}/api/check`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ text: 'Ring 046-28 52 900' }),
+      })
+      expect(((await check.json()) as { verdict: string }).verdict).toBe('official-contacts')
+    } finally {
+      process.kill(-server.child.pid!, 'SIGTERM')
+      await gone(server.child.pid!, server.url)
+    }
+  }, 90_000)
+
+  it('builds again only when a source changed', async () => {
+    const again = await start(project, { DATA_DIR: join(dir, 'data-2') })
+    process.kill(-again.child.pid!, 'SIGTERM')
+    await gone(again.child.pid!, again.url)
+    expect(again.output()).not.toContain('compiling')
+
+    await appendFile(join(project, 'src/core/lazy.ts'), '\n// a change\n')
+    const changed = await start(project, { DATA_DIR: join(dir, 'data-3') })
+    process.kill(-changed.child.pid!, 'SIGTERM')
+    await gone(changed.child.pid!, changed.url)
+    expect(changed.output()).toContain(
+      'compiling the server into dist/ (a source changed since the last build)',
+    )
+  }, 120_000)
+
+  it('finds its migrations and records from another working directory', async () => {
+    const elsewhere = await mkdtemp(join(tmpdir(), 'elsewhere-'))
+    const server = await start(elsewhere, { DATA_DIR: join(elsewhere, 'data') }, [
+      process.execPath,
+      join(project, 'dist/node.js'),
+    ])
+    try {
+      const health = (await (await fetch(`${server.url}/healthz`)).json()) as {
+        alerts: number
+        checks: { database: { status: string } }
+      }
+      expect(health).toMatchObject({ alerts: 1, checks: { database: { status: 'ok' } } })
+      const db = await readFile(join(elsewhere, 'data', 'bedragerivarningar.sqlite'))
+      expect(db.length).toBeGreaterThan(0)
+    } finally {
+      process.kill(-server.child.pid!, 'SIGTERM')
+      await gone(server.child.pid!, server.url)
+      await rm(elsewhere, { recursive: true, force: true })
+    }
+  }, 60_000)
+})
+
+describe('signals sent to npm start reach the server', () => {
+  it('stops the server on SIGTERM to npm alone, after finishing open requests', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'npm-term-'))
+    const server = await start('.', { DATA_DIR: dataDir })
+    const [serverProcess] = await childrenOf(server.child.pid!)
+    try {
+      process.kill(server.child.pid!, 'SIGTERM')
+      expect(await gone(serverProcess!.pid, server.url)).toBe(true)
+      expect(server.output()).toMatch(/SIGTERM: finishing open requests/)
+    } finally {
+      stopLeftovers(server, serverProcess?.pid)
+      await rm(dataDir, { recursive: true, force: true })
+    }
+  }, 90_000)
+
+  it('stops the server when npm alone is killed with SIGKILL', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'npm-kill-'))
+    const server = await start('.', { DATA_DIR: dataDir })
+    const [serverProcess] = await childrenOf(server.child.pid!)
+    try {
+      process.kill(server.child.pid!, 'SIGKILL')
+      expect(await gone(serverProcess!.pid, server.url)).toBe(true)
+      expect(server.output()).toMatch(/the parent process is gone: finishing open requests/)
+    } finally {
+      stopLeftovers(server, serverProcess?.pid)
+      await rm(dataDir, { recursive: true, force: true })
+    }
+  }, 90_000)
+})
