@@ -1,5 +1,6 @@
 import { benchChecker } from './checker'
 import { benchDigest } from './digest'
+import { benchNodeStart } from './node-start'
 import { benchPages } from './pages'
 import { benchWorker } from './worker'
 
@@ -12,6 +13,7 @@ const sections: Record<string, () => Promise<void>> = {
   checker: benchChecker,
   digest: benchDigest,
   worker: benchWorker,
+  start: benchNodeStart,
 }
 
 const wanted = process.argv.slice(2)

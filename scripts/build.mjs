@@ -11,7 +11,6 @@ import { createHash } from 'node:crypto'
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { build } from 'esbuild'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const dist = join(root, 'dist')
@@ -104,6 +103,8 @@ async function compile(inputs, why) {
   const started = performance.now()
   say(`compiling the server into dist/ (${why})`)
   await rm(join(dist, 'chunks'), { recursive: true, force: true })
+  // Loaded only to compile: an up-to-date start does not pay for it.
+  const { build } = await import('esbuild')
   await build({
     absWorkingDir: root,
     entryPoints: ENTRIES,
@@ -123,9 +124,26 @@ async function compile(inputs, why) {
   say(`compiled in ${Math.round(performance.now() - started)} ms`)
 }
 
+const alerts = process.env.ALERTS_DIR ?? join(root, 'alerts')
+const stampFile = join(dist, 'catalog-snapshot.stamp')
+
+/**
+ * The record files as the file system describes them (names, sizes, change times) and the
+ * build they were bundled by. Only a hint that the snapshot is current, which spares reading
+ * every record again: the server compares the records' content with the snapshot's anyway.
+ */
+async function recordsStamp(inputs) {
+  const names = (await readdir(alerts).catch(() => [])).filter((n) => /\.ya?ml$/i.test(n)).sort()
+  const hash = createHash('sha256').update(`${alerts}\0${inputs}\0`)
+  for (const name of names) {
+    const { size, mtimeMs } = await stat(join(alerts, name))
+    hash.update(`${name}\0${size}\0${mtimeMs}\0`)
+  }
+  return hash.digest('hex')
+}
+
 /** Runs the compiled bundle-records for the Node server; its output, or null if the records are invalid. */
 function writeSnapshot() {
-  const alerts = process.env.ALERTS_DIR ?? join(root, 'alerts')
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(dist, 'cli/bundle-records.js'), alerts, dist], {
       cwd: root,
@@ -155,13 +173,28 @@ if (!ifStale || (await builtFrom()) !== inputs) {
     )
   })
 }
-const snapshot = await writeSnapshot()
-// Invalid records: the server (or the digest) refuses to start and names every problem.
-if (snapshot === null) {
-  if (!ifStale) {
-    say(
-      'the records are invalid; no catalog snapshot was written (npm run validate names each problem)',
-    )
-    process.exitCode = 1
+const stamp = await recordsStamp(inputs)
+const snapshotMissing = await stat(join(dist, 'catalog-snapshot.bin')).then(
+  () => false,
+  () => true,
+)
+if (
+  !ifStale ||
+  snapshotMissing ||
+  (await readFile(stampFile, 'utf8').catch(() => null)) !== stamp
+) {
+  const snapshot = await writeSnapshot()
+  // Invalid records: the server (or the digest) refuses to start and names every problem.
+  if (snapshot === null) {
+    await rm(stampFile, { force: true })
+    if (!ifStale) {
+      say(
+        'the records are invalid; no catalog snapshot was written (npm run validate names each problem)',
+      )
+      process.exitCode = 1
+    }
+  } else {
+    await writeFile(stampFile, stamp)
+    if (!ifStale || !snapshot.includes('already')) say(snapshot)
   }
-} else if (!ifStale || !snapshot.includes('already')) say(snapshot)
+}

@@ -1,9 +1,11 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process'
-import { appendFile, mkdtemp, readFile, rm, stat } from 'node:fs/promises'
+import { appendFile, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { stringify } from 'yaml'
+import { fictionalAlert } from '../support/fixtures'
 import { copyProject } from '../support/project-copy'
 import { freePort } from '../support/server'
 
@@ -171,6 +173,39 @@ describe('npm start runs the compiled server', () => {
       await rm(elsewhere, { recursive: true, force: true })
     }
   }, 60_000)
+})
+
+describe('the compiled server with records the snapshot was not made from', () => {
+  it('refuses the snapshot, says why, and validates and indexes the records itself', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'node-stale-'))
+    const project = await copyProject(join(dir, 'project'))
+    await run('npm', ['run', '--silent', 'build'], { cwd: project })
+    const alerts = join(dir, 'alerts')
+    await mkdir(alerts)
+    await writeFile(join(alerts, 'fiction.yaml'), stringify(fictionalAlert()))
+    const server = await start(project, { DATA_DIR: join(dir, 'data'), ALERTS_DIR: alerts }, [
+      process.execPath,
+      'dist/node.js',
+    ])
+    try {
+      expect(server.output()).toContain(
+        'Catalog: 1 record file(s) validated and indexed at start-up, because dist/catalog-snapshot.bin is stale: the snapshot was made from other records',
+      )
+      const check = await fetch(`${server.url}/api/check`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ text: 'Ring 08-465 004 00 eller 046-28 52 900' }),
+      })
+      const { findings } = (await check.json()) as { findings: { status: string }[] }
+      // Exempelbolaget's number is official here; jem & fix's, in the snapshot's records only,
+      // is not (and, next to an official number of another company, not that company's).
+      expect(findings.map((f) => f.status)).toEqual(['official', 'not-official'])
+    } finally {
+      process.kill(-server.child.pid!, 'SIGTERM')
+      await gone(server.child.pid!, server.url)
+      await rm(dir, { recursive: true, force: true })
+    }
+  }, 90_000)
 })
 
 describe('signals sent to npm start reach the server', () => {
