@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises'
 import type { Server } from 'node:http'
 import { serve } from '@hono/node-server'
 import { getConnInfo } from '@hono/node-server/conninfo'
+import { limitConnectionsPerClient } from './adapters/node/connection-limit'
 import { scheduleTicks } from './adapters/node/daily-schedule'
 import { createNodeRuntime } from './adapters/node/node-runtime'
 import { watchParent } from './adapters/node/parent-watch'
@@ -22,6 +23,12 @@ import {
 
 /** How often the outbox is looked at for mail whose retry is due. */
 const OUTBOX_POLL_MS = 15_000
+/** How often what the privacy page promises to forget is deleted (see housekeeping-store.ts). */
+const HOUSEKEEPING_MS = 3600_000
+/** How often the checker's in-memory limiter forgets clients whose buckets are full again. */
+const LIMITER_PRUNE_MS = 60_000
+/** After SIGTERM, open requests, a digest's messages in flight and the outbox get this long. */
+const SHUTDOWN_GRACE_MS = 10_000
 
 /** The embedded default: the whole site on Node, configured by environment variables. */
 async function main() {
@@ -35,6 +42,8 @@ async function main() {
     new Date().toISOString(),
   )
 
+  // Aborted on SIGTERM/SIGINT: the digest and the outbox stop before their next message.
+  const stopping = new AbortController()
   // Confirmation mail leaves from the outbox table: after each accepted request, every
   // OUTBOX_POLL_MS for retries, and at start-up for whatever a crash left behind.
   const drainOutbox = singleFlight(async () => {
@@ -45,6 +54,7 @@ async function main() {
       publicUrl: settings.PUBLIC_URL,
       clock: () => new Date(),
       log: (line) => console.log(line),
+      signal: stopping.signal,
     })
     const line = describeDrain(counts)
     if (line) console.log(line)
@@ -61,6 +71,16 @@ async function main() {
   // This server is the only drainer of its DATA_DIR: claims left by a crashed one are void.
   await stores.outbox.releaseClaims()
   track(drainOutbox())
+  // On its own timer, whatever DIGEST_HOUR says: the privacy page's promises depend on it.
+  const housekeeping = scheduleTicks({
+    everyMs: HOUSEKEEPING_MS,
+    onError: logError,
+    task: () => stores.housekeeping.sweep(new Date()),
+  })
+  // This process is the only one its clients reach, so its memory holds the checker's limit.
+  const checkLimiter = memoryRequestLimiter(CHECK_LIMIT)
+  const limiterTimer = setInterval(() => checkLimiter.prune(), LIMITER_PRUNE_MS)
+  limiterTimer.unref()
 
   const app = createApp({
     catalog,
@@ -78,8 +98,7 @@ async function main() {
     logError,
     contactIndex: runtime.contactIndex,
     contactEmail: settings.CONTACT_EMAIL,
-    // This process is the only one its clients reach, so its memory holds the checker's limit.
-    checkLimiter: memoryRequestLimiter(CHECK_LIMIT),
+    checkLimiter,
     mailHealth: {
       problem: settings.SMTP_URL
         ? null
@@ -92,6 +111,8 @@ async function main() {
     settings.SMTP_URL && isLoopbackUrl(settings.PUBLIC_URL)
       ? `PUBLIC_URL ${settings.PUBLIC_URL} is this machine; set PUBLIC_URL before digests go out over SMTP`
       : null
+  // The latest completed run this process has read: once today's is known, ticks are free.
+  const knownRuns = { lastCompletedRun: null as string | null }
   const schedule =
     settings.DIGEST_HOUR === 'off'
       ? null
@@ -103,6 +124,7 @@ async function main() {
               store: stores.digest,
               now: new Date(),
               refusal: digestRefusal,
+              known: knownRuns,
               run: () =>
                 runDigest({
                   catalog,
@@ -112,6 +134,7 @@ async function main() {
                   clock: () => new Date(),
                   leaseMs: settings.DIGEST_LEASE_SECONDS * 1000,
                   logError,
+                  signal: stopping.signal,
                 }),
             })
             const line = describeScheduledDigest(result)
@@ -146,27 +169,32 @@ async function main() {
     },
   ) as Server
   server.maxConnections = settings.MAX_CONNECTIONS
+  if (settings.MAX_CONNECTIONS_PER_CLIENT > 0)
+    limitConnectionsPerClient(server, settings.MAX_CONNECTIONS_PER_CLIENT)
 
-  let stopping = false
-  const shutdown = (signal: string) => {
-    if (stopping) return
-    stopping = true
-    console.log(`${signal}: finishing open requests, then stopping`)
-    schedule?.stop()
-    clearInterval(outboxTimer)
-    const force = setTimeout(() => process.exit(1), 10_000)
+  // A deploy or a restart: no new connections or ticks; a running digest stops before its next
+  // message, records itself `stopped` and releases its lease (so the next server takes over at
+  // once); open requests and the mail in flight finish; then the database and mailer close.
+  const shutdown = async (signal: string) => {
+    if (stopping.signal.aborted) return
+    stopping.abort()
+    console.log(`${signal}: finishing open requests and mail in flight, then stopping`)
+    const force = setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS)
     force.unref()
-    server.close(async () => {
-      await Promise.allSettled(pending)
-      await runtime.close()
-      process.exit(0)
-    })
+    clearInterval(outboxTimer)
+    clearInterval(limiterTimer)
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+    await Promise.allSettled([schedule?.stop(), housekeeping.stop(), closed])
+    await Promise.allSettled(pending)
+    await runtime.close()
+    process.exit(0)
   }
-  process.on('SIGTERM', () => shutdown('SIGTERM'))
-  process.on('SIGINT', () => shutdown('SIGINT'))
+  process.on('SIGTERM', () => void shutdown('SIGTERM'))
+  process.on('SIGINT', () => void shutdown('SIGINT'))
   // Started by npm (npm start execs node in its place): npm killed with SIGKILL forwards
   // nothing, so the server stops when it finds itself orphaned. Run directly, it keeps going.
-  if (process.env.npm_lifecycle_event) watchParent(() => shutdown('the parent process is gone'))
+  if (process.env.npm_lifecycle_event)
+    watchParent(() => void shutdown('the parent process is gone'))
 }
 
 main().catch((error: unknown) => {

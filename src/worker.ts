@@ -41,6 +41,8 @@ export interface Env {
 const MAILS_PER_REQUEST = 10
 /** …and one cron run, every 5 minutes. */
 const MAILS_PER_CRON = 500
+/** The cron runs every 5 minutes; the one in the first 5 minutes of an hour also sweeps. */
+const HOUSEKEEPING_WINDOW_MINUTES = 5
 
 // The records and the checker's index as the build left them (src/core/catalog-snapshot.ts):
 // only the snapshot's header is read here, the catalog is decoded when a page first needs it
@@ -80,6 +82,8 @@ type Runtime =
       openMailer: (() => Mailer) | null
       /** Why digests must not run here, or null. */
       digestRefusal: string | null
+      /** The latest completed digest run this isolate has read (see runScheduledDigest). */
+      knownRuns: { lastCompletedRun: string | null }
     }
 
 const runtimes = new WeakMap<Env, Runtime>()
@@ -158,6 +162,7 @@ function buildRuntime(env: Env): Runtime {
     schedule: settings.digest,
     openMailer,
     digestRefusal: digestRefusalFor(settings.mail),
+    knownRuns: { lastCompletedRun: null },
   }
 }
 
@@ -179,7 +184,8 @@ async function sendOutbox(stores: Stores, publicUrl: string, mailer: Mailer, max
 /**
  * The cron (every 5 minutes, wrangler.toml): sends confirmation mail still in the outbox
  * (a relay that was down, a drain cut short), then starts the digest if it is due. Both use
- * one SMTP transport opened for this invocation and closed before it ends.
+ * one SMTP transport opened for this invocation and closed before it ends. Once an hour it
+ * also deletes what the privacy page promises to forget, whatever the digest settings.
  */
 async function scheduled(runtime: Extract<Runtime, { ok: true }>, scheduledTime: Date) {
   const { stores, openMailer } = runtime
@@ -189,6 +195,7 @@ async function scheduled(runtime: Extract<Runtime, { ok: true }>, scheduledTime:
       store: stores.digest,
       now: scheduledTime,
       refusal: runtime.digestRefusal,
+      known: runtime.knownRuns,
       // Without a transport there is always a refusal, so this never runs then.
       run: () =>
         mailer
@@ -211,6 +218,8 @@ async function scheduled(runtime: Extract<Runtime, { ok: true }>, scheduledTime:
     : await digest(null)
   const line = describeScheduledDigest(result)
   if (line) log(line)
+  if (scheduledTime.getUTCMinutes() < HOUSEKEEPING_WINDOW_MINUTES)
+    await stores.housekeeping.sweep(new Date())
 }
 
 type WorkerResponse = ReturnType<NonNullable<ExportedHandler<Env>['fetch']>>

@@ -2,6 +2,7 @@ import type { Alert } from '../src/core/alert-schema'
 import type { Company } from '../src/core/catalog'
 import { defang } from '../src/core/domain'
 import { ChannelTags } from './components/alert-card'
+import { DraftContactsNote, DraftNote } from './components/draft-badge'
 import { GuidanceCallout } from './components/guidance-callout'
 import { OfficialContactsList } from './components/official-contacts'
 import { formatDate, genitive, safeHref } from './format'
@@ -29,8 +30,12 @@ export function AlertPage({
       jsonLd={newsArticleLd(alert, company, publicUrl)}
       section="alerts"
       subscribeCompany={company}
+      noindex={alert.draft === true}
     >
       <article>
+        {alert.draft ? (
+          <DraftNote what="Inte publicerad: varningen är ett utkast och kan ändras." />
+        ) : null}
         <p class="meta">
           Varning om <a href={companyPath(company.slug)}>{company.name}</a> · publicerad{' '}
           <time datetime={alert.published}>{formatDate(alert.published)}</time>
@@ -46,6 +51,7 @@ export function AlertPage({
         <p>{alert.summary}</p>
 
         <h2>{genitive(company.name)} officiella kontaktvägar</h2>
+        {company.officialFromDraft ? <DraftContactsNote /> : null}
         <OfficialContactsList official={company.official} companyName={company.name} />
 
         {alert.tips.length > 0 ? (

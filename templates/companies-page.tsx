@@ -1,4 +1,5 @@
 import type { Company } from '../src/core/catalog'
+import { DraftBadge } from './components/draft-badge'
 import { formatCount, swedishCollator } from './format'
 import { jsonAlternate, Layout } from './layout'
 import { companyPath } from './site'
@@ -68,6 +69,11 @@ export function CompaniesPage({
                 {group.map((company) => (
                   <li>
                     <a href={companyPath(company.slug)}>{company.name}</a>{' '}
+                    {company.alerts.every((alert) => alert.draft === true) ? (
+                      <>
+                        <DraftBadge />{' '}
+                      </>
+                    ) : null}
                     <span class="meta">
                       ({formatCount(company.alerts.length, 'varning', 'varningar')})
                     </span>

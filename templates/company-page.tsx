@@ -1,6 +1,7 @@
 import { listSearch, PAGE_SIZE } from '../src/core/browse'
 import type { Company } from '../src/core/catalog'
 import { AlertCard } from './components/alert-card'
+import { DraftBadge, DraftContactsNote } from './components/draft-badge'
 import { OfficialContactsList } from './components/official-contacts'
 import { formatCount, formatNumber, genitive } from './format'
 import { companyFeed, jsonAlternate, Layout } from './layout'
@@ -11,6 +12,8 @@ import { organizationLd } from './structured-data'
 export function CompanyPage({ company, publicUrl }: { company: Company; publicUrl: string }) {
   const newest = company.alerts.slice(0, PAGE_SIZE)
   const count = formatCount(company.alerts.length, 'varning', 'varningar')
+  const onlyDrafts = company.alerts.every((alert) => alert.draft === true)
+  const hasDrafts = company.alerts.some((alert) => alert.draft === true)
   return (
     <Layout
       title={company.name}
@@ -23,12 +26,21 @@ export function CompanyPage({ company, publicUrl }: { company: Company; publicUr
       jsonLd={organizationLd(company, publicUrl)}
       section="companies"
       subscribeCompany={company}
+      noindex={hasDrafts || company.officialFromDraft === true}
     >
-      <h1>{company.name}</h1>
+      <h1>
+        {onlyDrafts ? (
+          <>
+            <DraftBadge />{' '}
+          </>
+        ) : null}
+        {company.name}
+      </h1>
       {company.aliases.length > 0 ? (
         <p class="meta">Skrivs också: {company.aliases.join(', ')}</p>
       ) : null}
       <h2>Officiella kontaktvägar</h2>
+      {company.officialFromDraft ? <DraftContactsNote /> : null}
       <OfficialContactsList official={company.official} companyName={company.name} />
       <h2>Varningar ({formatNumber(company.alerts.length)})</h2>
       {newest.map((alert) => (

@@ -100,10 +100,13 @@ export function PrivacyPage({ publicUrl }: { publicUrl: string }) {
       <p>
         För att stoppa missbruk håller vi reda på hur många anmälningar som kommer från varje
         IP-adress (för IPv6 det /64-nät som adressen hör till) och hur många bekräftelsemejl som går
-        till varje e-postadress. Uppgiften raderas när den inte längre begränsar något, senast efter
-        en timme för IP-adresser och ett dygn för e-postadresser. Kontrollen av meddelanden
-        begränsas också per IP-adress, i en minut och bara i minnet; det du klistrar in sparas
-        aldrig. En adress som inte bekräftas inom en vecka raderas.
+        till varje inkorg. Uppgiften raderas när den inte längre begränsar något, och vi rensar
+        varje timme: en IP-adress finns kvar högst två timmar efter den senaste anmälan, en
+        e-postadress högst ett dygn och en timme efter det senaste bekräftelsemejlet. Kontrollen av
+        meddelanden begränsas också per IP-adress, bara i minnet och i högst ett par minuter; det du
+        klistrar in sparas aldrig. En adress som aldrig har bekräftats raderas en vecka efter den
+        senaste anmälan, och kontrollsumman av en bekräftelselänk en vecka efter att länken har
+        slutat gälla.
       </p>
       <p>Uppgifterna används bara för att skicka de varningar du har bett om.</p>
       <h2>Så avslutar du</h2>

@@ -39,6 +39,10 @@ h2{font-size:1.2rem;margin:1.75rem 0 .5rem}
 .meta{color:var(--muted);font-size:.9rem;margin:0 0 .4rem}
 .tags{display:flex;flex-wrap:wrap;gap:.35rem;padding:0;margin:.4rem 0;list-style:none}
 .tags li{background:var(--note-bg);color:var(--note);border-radius:999px;padding:.05rem .6rem;font-size:.85rem}
+.draft-badge{display:inline-block;border:2px solid var(--note);background:var(--note-bg);color:var(--note);border-radius:4px;padding:0 .4rem;font-size:.8rem;font-weight:700;letter-spacing:.04em;text-transform:uppercase;vertical-align:middle;line-height:1.5}
+.draft-note{background:var(--note-bg);color:var(--note);border-radius:6px;padding:.5rem .8rem}
+.preview-banner{background:var(--note-bg);color:var(--note);border-bottom:3px solid var(--note);font-weight:600}
+.preview-banner p{margin-top:0;margin-bottom:0;padding-top:.5rem;padding-bottom:.5rem}
 .contacts dt{font-weight:600;margin-top:.6rem}
 .contacts dd{margin:.15rem 0 0}
 .contacts ul{margin:0;padding-left:1.1rem}

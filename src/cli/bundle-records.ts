@@ -11,7 +11,8 @@ import { writeSnapshotModule } from './bundle-snapshot'
  * for the Worker, which has no file system, to src/generated/. Fails, writing nothing, on any
  * invalid record. Also wrangler.toml's [build] command, so `wrangler dev` and a plain
  * `wrangler deploy` run it too; ALERTS_DIR picks another folder. `npm run build` runs it
- * for the compiled Node server into dist/.
+ * for the compiled Node server into dist/. Drafts (`draft: true`) are never bundled, and the
+ * drafts/ folder is not read.
  */
 const dir = process.argv[2] ?? process.env.ALERTS_DIR ?? './alerts'
 const WORKER_OUT = 'src/generated'
@@ -25,13 +26,14 @@ if ((await readSnapshotFile(snapshotPath, files)).snapshot) {
   console.log(`${files.length} record file(s) from ${dir} already bundled in ${snapshotPath}`)
   process.exit(0)
 }
-const { catalog, issues } = buildCatalog(files)
+const { catalog, issues, drafts } = buildCatalog(files)
 if (!catalog) {
   for (const issue of issues) console.error(formatIssue(issue))
   console.error(`\n${issues.length} problem(s) in ${dir}; the Worker bundle was not built.`)
   process.exit(1)
 }
 const changed = await writeSnapshotFile(catalog, files, out)
+const leftOut = drafts.length > 0 ? `; ${drafts.length} draft(s) left out` : ''
 console.log(
-  `${catalog.alerts.length} record(s) from ${dir} ${changed ? 'bundled into' : 'already bundled in'} ${snapshotPath}`,
+  `${catalog.alerts.length} record(s) from ${dir} ${changed ? 'bundled into' : 'already bundled in'} ${snapshotPath}${leftOut}`,
 )

@@ -71,6 +71,10 @@ async function main() {
     draw(outcome, true)
     const seconds = ((Date.now() - started) / 1000).toFixed(1)
     console.log(`${describeOutcome(outcome)} in ${seconds} s`)
+    if (outcome.unconfirmed > 0)
+      console.log(
+        'Unconfirmed: the relay took these messages but its answer never came. The next run sends each once more with the same Message-ID; one already sent twice counts as delivered.',
+      )
     if (outcome.status !== 'done') process.exitCode = 1
     else if (outcome.failed > 0) {
       console.log('Failed deliveries are retried by the next run.')

@@ -36,6 +36,18 @@ const safeString = () =>
 
 const shortText = (max: number) => safeString().trim().min(1, 'must not be empty').max(max)
 
+/**
+ * Text that RSS carries as a plain-text element (a warning's title, a company's name as the
+ * feed's title and category). RSS never said whether such text is HTML, and readers treat it
+ * as HTML (feedparser drops "<b>…</b>" from a title, others may render it), so a "<" or ">"
+ * would not reach every reader as written: such text may not hold them.
+ */
+const feedTitleText = (max: number) =>
+  shortText(max).refine(
+    (value) => !/[<>]/.test(value),
+    'must not contain < or >: feed readers take them for HTML markup',
+  )
+
 /** A hostname whose registrable part is a real domain under the public suffix list. */
 const domainName = safeString().superRefine((value, ctx) => {
   const host = normalizeHostname(value)
@@ -161,10 +173,52 @@ export const OfficialContactsSchema = z
   })
   .strict()
 
+/** The fields a provenance entry can vouch for: the facts an article states. */
+export const PROVENANCE_FIELDS = [
+  'company.name',
+  'channels',
+  'official.websites',
+  'official.emailDomains',
+  'official.phones',
+  'official.social',
+  'official.smsSenders',
+  'reportedFakes',
+  'source.title',
+  'source.date',
+  'source.publisher',
+] as const
+
+/**
+ * Where one value of a record comes from: the sentence of the source that states it, so an
+ * editor can check the value against its evidence. Kept after publishing; never shown.
+ */
+export const ProvenanceSchema = z
+  .object({
+    field: z.enum(PROVENANCE_FIELDS),
+    /** The value as the record holds it (an E.164 number, a domain, platform:handle…). */
+    value: shortText(300),
+    sentence: shortText(1000),
+  })
+  .strict()
+
+/** Something an editor must decide before a draft is published, and why. */
+export const ReviewItemSchema = z
+  .object({
+    field: shortText(120),
+    value: shortText(300).optional(),
+    reason: shortText(500),
+  })
+  .strict()
+
 export const AlertSchema = z
   .object({
     id: SlugSchema,
-    title: shortText(200),
+    /**
+     * An unpublished draft: validated and shown by `npm run preview`, ignored by pages,
+     * feeds, the API, the checker and digests. Publishing means deleting this line.
+     */
+    draft: z.boolean().optional(),
+    title: feedTitleText(200),
     summary: shortText(1000),
     published: isoDate,
     updated: isoDate.optional(),
@@ -172,7 +226,7 @@ export const AlertSchema = z
     company: z
       .object({
         slug: SlugSchema,
-        name: shortText(120),
+        name: feedTitleText(120),
         aliases: z.array(shortText(120)).default([]),
       })
       .strict(),
@@ -191,11 +245,23 @@ export const AlertSchema = z
         url: officialUrl.optional(),
       })
       .strict(),
+    /** Evidence for the values, one entry per value (written by `npm run draft`). */
+    provenance: z.array(ProvenanceSchema).optional(),
+    /** What is left for an editor to decide; a record with items here stays a draft. */
+    review: z.array(ReviewItemSchema).optional(),
   })
   .strict()
   .superRefine((alert, ctx) => {
     if (alert.updated && alert.updated < alert.published) {
       ctx.addIssue({ code: 'custom', path: ['updated'], message: 'is before the published date' })
+    }
+    const left = alert.review?.length ?? 0
+    if (left > 0 && alert.draft !== true) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['review'],
+        message: `${left} item${left === 1 ? '' : 's'} left to review: resolve ${left === 1 ? 'it' : 'each'} and delete review before publishing, or keep draft: true`,
+      })
     }
   })
 
@@ -203,3 +269,6 @@ export type Alert = z.infer<typeof AlertSchema>
 export type OfficialContacts = z.infer<typeof OfficialContactsSchema>
 export type SocialAccount = z.infer<typeof SocialAccountSchema>
 export type Phone = z.infer<typeof PhoneSchema>
+export type Provenance = z.infer<typeof ProvenanceSchema>
+export type ReviewItem = z.infer<typeof ReviewItemSchema>
+export type ProvenanceField = (typeof PROVENANCE_FIELDS)[number]

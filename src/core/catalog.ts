@@ -10,6 +10,8 @@ export interface Company {
   aliases: string[]
   official: OfficialContacts
   alerts: Alert[]
+  /** Set in the preview when the official contacts shown come from a draft record. */
+  officialFromDraft?: true
 }
 
 /** Every record, validated and indexed; immutable once built. */
@@ -39,13 +41,27 @@ export function latestOf(dates: Iterable<string>): string | undefined {
   return latest
 }
 
+/** Which records a catalog serves: the published ones, or those and the drafts (preview). */
+export interface CatalogOptions {
+  /**
+   * `exclude` (the default, every published surface): records with `draft: true` are left
+   * out. `preview`: drafts are served too, each in place of a published record with its id.
+   */
+  drafts?: 'exclude' | 'preview'
+}
+
 /**
  * Validates every file and the rules that span files (unique ids, one name and one set of
  * official contacts per company, no domain, number, account or SMS sender name claimed by
  * two companies).
- * Returns every problem at once so that one run of `npm run validate` lists them all.
+ * Returns every problem at once so that one run of `npm run validate` lists them all, and
+ * the drafts among the files, which the catalog leaves out unless it is a preview, and the
+ * records it serves (with their files, for messages).
  */
-export function buildCatalog(files: readonly RecordFile[]): CatalogResult {
+export function buildCatalog(
+  files: readonly RecordFile[],
+  options: CatalogOptions = {},
+): CatalogResult & { drafts: ValidatedRecord[]; records: ValidatedRecord[] } {
   const issues: RecordIssue[] = []
   const parsed: ValidatedRecord[] = []
   for (const file of files) {
@@ -53,8 +69,12 @@ export function buildCatalog(files: readonly RecordFile[]): CatalogResult {
     if (result.ok) parsed.push(result)
     else issues.push(...result.issues)
   }
-  const assembled = assembleCatalog(parsed)
-  return issues.length > 0 ? { catalog: null, issues: [...issues, ...assembled.issues] } : assembled
+  const drafts = parsed.filter((record) => record.alert.draft === true)
+  const records = servedRecords(parsed, options)
+  const assembled = assembleServed(records)
+  return issues.length > 0
+    ? { catalog: null, issues: [...issues, ...assembled.issues], drafts, records }
+    : { ...assembled, drafts, records }
 }
 
 /** A record that passed the schema, with the file it came from (for messages). */
@@ -68,11 +88,43 @@ export type CatalogResult =
   | { catalog: null; issues: RecordIssue[] }
 
 /**
+ * The records a catalog serves: without drafts, or (preview) with each draft in place of the
+ * published record with its id, and the other drafts after the published records.
+ */
+export function servedRecords(
+  records: readonly ValidatedRecord[],
+  options: CatalogOptions = {},
+): ValidatedRecord[] {
+  const published = records.filter((record) => record.alert.draft !== true)
+  if (options.drafts !== 'preview') return published
+  const drafts = new Map<string, ValidatedRecord>()
+  for (const record of records) if (record.alert.draft === true) drafts.set(record.alert.id, record)
+  const served = published.map((record) => {
+    const draft = drafts.get(record.alert.id)
+    drafts.delete(record.alert.id)
+    return draft ?? record
+  })
+  const remaining = records.filter(
+    (record) => record.alert.draft === true && drafts.get(record.alert.id) === record,
+  )
+  return [...served, ...remaining]
+}
+
+/**
  * The rules between records, and the indexes. Takes records already validated one by one,
  * so the Worker can build its catalog from records validated at build time without
- * parsing YAML or running the schema again at start-up.
+ * parsing YAML or running the schema again at start-up. Drafts are left out unless
+ * `options.drafts` is `preview`.
  */
-export function assembleCatalog(parsed: readonly ValidatedRecord[]): CatalogResult {
+export function assembleCatalog(
+  records: readonly ValidatedRecord[],
+  options: CatalogOptions = {},
+): CatalogResult {
+  return assembleServed(servedRecords(records, options))
+}
+
+/** The rules between the records a catalog serves, and its indexes. */
+function assembleServed(parsed: readonly ValidatedRecord[]): CatalogResult {
   const issues: RecordIssue[] = []
   const fileOfId = new Map<string, string>()
   const companies = new Map<string, Company & { officialFrom?: string }>()
@@ -100,6 +152,7 @@ export function assembleCatalog(parsed: readonly ValidatedRecord[]): CatalogResu
       if (!company.officialFrom) {
         company.official = alert.official
         company.officialFrom = file
+        if (alert.draft === true) company.officialFromDraft = true
       } else if (JSON.stringify(company.official) !== JSON.stringify(alert.official)) {
         issues.push({
           file,

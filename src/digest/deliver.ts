@@ -17,7 +17,20 @@ export interface DeliveryJob {
   adopted: boolean
 }
 
-export type DeliveryResult = 'sent' | 'failed' | 'bounced' | 'skipped' | 'lease-lost' | 'stopped'
+/**
+ * `unconfirmed`: the whole message went out and its answer never came. A first delivery stays
+ * in flight (`sending`, with its Message-ID) for the next run, which sends it once more with
+ * the same Message-ID; an adopted one that meets this again counts as delivered, so a relay
+ * that keeps answering too late gets at most two copies, never one with another Message-ID.
+ */
+export type DeliveryResult =
+  | 'sent'
+  | 'unconfirmed'
+  | 'failed'
+  | 'bounced'
+  | 'skipped'
+  | 'lease-lost'
+  | 'stopped'
 
 export interface DeliveryDeps {
   store: DigestStore
@@ -27,7 +40,7 @@ export interface DeliveryDeps {
   lease: Lease
   /** False once the run must not start another send (lease lost, asked to stop). */
   maySend: () => boolean
-  /** Attempts per message for temporary failures (4xx, dropped connections, timeouts). */
+  /** Attempts per message for temporary failures (a 4xx, a connection lost before the message went out). */
   attempts: number
   /** Backoff before retry n (1-based), in ms. */
   backoffMs: (retry: number) => number
@@ -37,7 +50,10 @@ export interface DeliveryDeps {
 /**
  * Delivers one digest exactly once as far as the store can tell: `sending` (fenced, with its
  * Message-ID) before the SMTP transaction, `sent` with the cursor only after the server's 250.
- * Whatever is thrown, by the mailer or anyone, ends in a result, never in an exception.
+ * Temporary failures are retried with backoff, but never a message whose outcome is unknown
+ * (see DeliveryResult). A message left with no warnings (all withdrawn since a dead run wrote
+ * it) is not sent. A policy block fails the delivery without marking the address bounced.
+ * Whatever the mailer throws ends in a result; these are the rules a queue consumer reuses.
  */
 export async function deliverDigest(deps: DeliveryDeps, job: DeliveryJob): Promise<DeliveryResult> {
   const { store, clock, lease } = deps
@@ -61,8 +77,9 @@ export async function deliverDigest(deps: DeliveryDeps, job: DeliveryJob): Promi
     const active = (await store.statusById(delivery.subscriberId)) === 'active'
     if (!(await store.markSending(lease, delivery, alertIds, job.messageId, now())))
       return 'lease-lost'
-    if (!active) {
-      await store.markEnded(lease, delivery, 'skipped', '', now())
+    if (!active || job.alerts.length === 0) {
+      const why = active ? 'every warning it carried was withdrawn' : ''
+      await store.markEnded(lease, delivery, 'skipped', why, now())
       return 'skipped'
     }
     try {
@@ -74,10 +91,11 @@ export async function deliverDigest(deps: DeliveryDeps, job: DeliveryJob): Promi
         await store.markEnded(lease, delivery, 'bounced', lastError, now())
         return 'bounced'
       }
-      if (kind === 'permanent') {
+      if (kind === 'permanent' || kind === 'blocked') {
         await store.markEnded(lease, delivery, 'failed', lastError, now())
         return 'failed'
       }
+      if (kind === 'unknown') return unconfirmed(deps, job, lastError)
       if (attempt < deps.attempts) await deps.sleep(deps.backoffMs(attempt))
       continue
     }
@@ -88,4 +106,18 @@ export async function deliverDigest(deps: DeliveryDeps, job: DeliveryJob): Promi
   if (job.adopted) await store.markStillInFlight(lease, delivery, lastError, now())
   else await store.markEnded(lease, delivery, 'failed', lastError, now())
   return 'failed'
+}
+
+/** The message went out and no answer came: never sent again by this run (see DeliveryResult). */
+async function unconfirmed(
+  deps: DeliveryDeps,
+  job: DeliveryJob,
+  error: string,
+): Promise<DeliveryResult> {
+  const { store, lease } = deps
+  const now = deps.clock().toISOString()
+  const recorded = job.adopted
+    ? await store.markSent(lease, job.delivery, job.cutoff, now, `unconfirmed twice: ${error}`)
+    : await store.markStillInFlight(lease, job.delivery, error, now)
+  return recorded ? 'unconfirmed' : 'lease-lost'
 }

@@ -15,7 +15,7 @@ export interface DigestDeps {
   clock: () => Date
   /** Messages in flight at once; match the SMTP pool's connections. */
   concurrency?: number
-  /** Attempts per message for temporary failures (4xx, dropped connections, timeouts). */
+  /** Attempts per message for temporary failures (a 4xx, a connection lost before the message went out). */
   attempts?: number
   /** Backoff before retry n (1-based), in ms. */
   backoffMs?: (retry: number) => number
@@ -35,6 +35,8 @@ export interface DigestProgress {
   total: number
   done: number
   sent: number
+  /** Sent without an answer (see DeliveryResult): in flight for the next run, or taken as delivered. */
+  unconfirmed: number
   failed: number
   bounced: number
   skipped: number
@@ -65,9 +67,10 @@ export function newRunId(started: Date): string {
  *
  * Exactly once per delivery (run, subscriber): the subscriber's cursor moves only together
  * with the delivery marked `sent`, after the SMTP server's 250, and only while this run holds
- * the lease (fenced writes). A run first adopts the messages a dead run left `sending` and
- * sends them again with their first Message-ID; the only duplicate left is a message whose
- * 250 arrived just before the crash, and it carries the same Message-ID as the first copy.
+ * the lease (fenced writes). A run first adopts the messages a dead run (or an unanswered send
+ * of an earlier run) left `sending` and sends them again with their first Message-ID; the only
+ * duplicates left are a message whose 250 arrived just before the crash and one whose answer
+ * never came, and each carries the same Message-ID as the first copy.
  */
 export async function runDigest(deps: DigestDeps): Promise<DigestOutcome> {
   const { store, catalog, clock } = deps
@@ -77,11 +80,14 @@ export async function runDigest(deps: DigestDeps): Promise<DigestOutcome> {
     total: 0,
     done: 0,
     sent: 0,
+    unconfirmed: 0,
     failed: 0,
     bounced: 0,
     skipped: 0,
     resent: 0,
   }
+  // Asked to stop before it began (a shutdown raced the timer): nothing to record.
+  if (deps.signal?.aborted) return { ...progress, runId, status: 'stopped' }
   const held = await holdLease({
     store,
     name: DIGEST_LEASE,
@@ -102,7 +108,7 @@ export async function runDigest(deps: DigestDeps): Promise<DigestOutcome> {
     maySend,
     attempts: deps.attempts ?? 4,
     backoffMs: deps.backoffMs ?? ((retry) => 1000 * 4 ** (retry - 1)),
-    sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+    sleep: deps.sleep ?? ((ms) => sleepUnlessAborted(ms, deps.signal)),
   }
   const limit = pLimit(deps.concurrency ?? 3)
   const logError = deps.logError ?? console.error
@@ -123,7 +129,6 @@ export async function runDigest(deps: DigestDeps): Promise<DigestOutcome> {
 
   try {
     const cutoff = started.toISOString()
-    await store.housekeeping(started)
     await store.registerAlerts(
       catalog.alerts.map((a) => a.id),
       cutoff,
@@ -149,6 +154,7 @@ export async function runDigest(deps: DigestDeps): Promise<DigestOutcome> {
         }),
       )
       if (result === 'sent') progress.resent++
+      else if (result === 'unconfirmed') progress.unconfirmed++
       else if (result !== 'bounced' && result !== 'skipped') stillInFlight.add(left.subscriberId)
     }
     await Promise.all((await store.inFlight(runId)).map((left) => limit(() => adopt(left))))
@@ -203,17 +209,40 @@ export async function runDigest(deps: DigestDeps): Promise<DigestOutcome> {
   }
 }
 
+/** A backoff that ends early when the run is asked to stop, so a shutdown never waits it out. */
+function sleepUnlessAborted(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer)
+      signal?.removeEventListener('abort', done)
+      resolve()
+    }
+    const timer = setTimeout(done, ms)
+    signal?.addEventListener('abort', done, { once: true })
+  })
+}
+
 /** One line for logs: what a run did. */
 export function describeOutcome(outcome: DigestOutcome): string {
   if (outcome.status === 'busy')
     return `digest ${outcome.runId}: another run holds the lease; nothing sent`
-  const idle = outcome.done - outcome.sent - outcome.failed - outcome.bounced - outcome.skipped
+  const idle =
+    outcome.done -
+    outcome.sent -
+    outcome.unconfirmed -
+    outcome.failed -
+    outcome.bounced -
+    outcome.skipped
   const resent = outcome.resent > 0 ? `${outcome.resent} resent from an interrupted run, ` : ''
+  const unconfirmed =
+    outcome.unconfirmed > 0
+      ? `${outcome.unconfirmed} unconfirmed (sent, no answer from the relay), `
+      : ''
   const ending =
     outcome.status === 'lease-lost'
       ? '; stopped: another run took over the lease'
       : outcome.status === 'stopped'
         ? `; stopped early, ${outcome.total - outcome.done} left for the next run`
         : ''
-  return `digest ${outcome.runId}: ${resent}${outcome.sent} sent, ${outcome.failed} failed, ${outcome.bounced} bounced, ${outcome.skipped} skipped, ${idle} with nothing new, of ${outcome.total} subscribers${ending}`
+  return `digest ${outcome.runId}: ${resent}${outcome.sent} sent, ${unconfirmed}${outcome.failed} failed, ${outcome.bounced} bounced, ${outcome.skipped} skipped, ${idle} with nothing new, of ${outcome.total} subscribers${ending}`
 }

@@ -10,6 +10,12 @@ export interface ScheduledDigestDeps {
   /** Why digests must not go out (no mail transport, links to localhost), or null. */
   refusal: string | null
   run: () => Promise<DigestOutcome>
+  /**
+   * What the caller remembers across ticks (one per process or isolate): the latest completed
+   * run it has read. It only ever grows, so once it shows today's run, later ticks that day
+   * need not ask the database.
+   */
+  known?: { lastCompletedRun: string | null }
 }
 
 export type ScheduledDigestResult =
@@ -20,14 +26,17 @@ export type ScheduledDigestResult =
 /**
  * What the Node server's timer and the Worker's cron do on each tick: start the digest when
  * it is due (src/core/digest/schedule.ts), unless it must not go out, in which case the
- * refusal says why and no cursor moves. Outside the digest hour it asks the database nothing.
+ * refusal says why and no cursor moves. Before the digest hour, and once `known` shows that
+ * today's run completed, it asks the database nothing.
  */
 export async function runScheduledDigest(
   deps: ScheduledDigestDeps,
 ): Promise<ScheduledDigestResult> {
-  const { schedule, now } = deps
-  if (!isDigestDue({ ...schedule, now, lastCompletedRun: null })) return { kind: 'not-due' }
+  const { schedule, now, known } = deps
+  const remembered = known?.lastCompletedRun ?? null
+  if (!isDigestDue({ ...schedule, now, lastCompletedRun: remembered })) return { kind: 'not-due' }
   const lastCompletedRun = await deps.store.lastCompletedRun()
+  if (known) known.lastCompletedRun = lastCompletedRun
   if (!isDigestDue({ ...schedule, now, lastCompletedRun })) return { kind: 'not-due' }
   if (deps.refusal !== null) return { kind: 'refused', reason: deps.refusal }
   return { kind: 'ran', outcome: await deps.run() }

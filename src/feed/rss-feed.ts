@@ -33,10 +33,32 @@ export function renderRss(
   const lastBuildDate = new Date(newest ? toInstant(newest) : 0).toUTCString()
   // The rss package stamps lastBuildDate with the wall clock; the feed's content only changes
   // with the records, and a stable document keeps its ETag stable across restarts and instances.
-  return feed
-    .xml({ indent: false })
-    .replace(
-      /<lastBuildDate>[^<]*<\/lastBuildDate>/,
-      `<lastBuildDate>${lastBuildDate}</lastBuildDate>`,
-    )
+  return plainTextElements(
+    feed
+      .xml({ indent: false })
+      .replace(
+        /<lastBuildDate>[^<]*<\/lastBuildDate>/,
+        `<lastBuildDate>${lastBuildDate}</lastBuildDate>`,
+      ),
+  )
+}
+
+// A title or category as the rss package writes it: one or more CDATA sections (it splits
+// the text at every "]]>"), nothing else.
+const CDATA_TEXT_ELEMENT = /<(title|category)>((?:<!\[CDATA\[[\s\S]*?\]\]>)+)<\/\1>/g
+const CDATA_SECTION = /<!\[CDATA\[([\s\S]*?)\]\]>/g
+const HEX_REFERENCES: Record<string, string> = { '&': '&#x26;', '<': '&#x3C;', '>': '&#x3E;' }
+
+/**
+ * Rewrites titles and categories from CDATA to text with hexadecimal character references for
+ * `&`, `<` and `>`. RSS never said whether these elements may hold HTML, so readers differ;
+ * CDATA in a title is the form more of them get wrong, and this is the encoding the RSS
+ * Advisory Board's profile recommends for plain text. A record's "<" then reaches a reader as
+ * a character of the title, not as the start of markup in the XML.
+ */
+function plainTextElements(xml: string): string {
+  return xml.replace(CDATA_TEXT_ELEMENT, (_whole, name: string, sections: string) => {
+    const text = [...sections.matchAll(CDATA_SECTION)].map((m) => m[1]).join('')
+    return `<${name}>${text.replace(/[&<>]/g, (c) => HEX_REFERENCES[c]!)}</${name}>`
+  })
 }

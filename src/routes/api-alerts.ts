@@ -18,11 +18,15 @@ async function apiNotFound(c: Context, message: string): Promise<Response> {
   return res
 }
 
-/** An alert as the API publishes it: the record, its page URL and the company's contacts. */
+/**
+ * An alert as the API publishes it: the record, its page URL and the company's contacts.
+ * The editors' working fields (provenance, review) stay in the repository.
+ */
 export function alertJson(alert: Alert, catalog: Catalog, publicUrl: string) {
   const company = catalog.companies.get(alert.company.slug)
+  const { provenance: _provenance, review: _review, ...record } = alert
   return {
-    ...alert,
+    ...record,
     url: `${publicUrl}/alerts/${alert.id}`,
     official: company?.official ?? alert.official,
     company: { ...alert.company, url: `${publicUrl}/companies/${alert.company.slug}` },

@@ -40,6 +40,7 @@ export const NodeSettingsSchema = z
     REQUEST_TIMEOUT_MS: milliseconds.default(30_000),
     KEEP_ALIVE_TIMEOUT_MS: milliseconds.default(5_000),
     MAX_CONNECTIONS: z.coerce.number().int().min(1).max(1_000_000).default(1_000),
+    MAX_CONNECTIONS_PER_CLIENT: z.coerce.number().int().min(0).max(1_000_000).optional(),
     DIGEST_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(60),
   })
   .transform((s) => {
@@ -50,10 +51,22 @@ export const NodeSettingsSchema = z
       /** Whether PUBLIC_URL was set; links built from the default only work on this machine. */
       PUBLIC_URL_SET: s.PUBLIC_URL !== undefined,
       MAIL_FROM: s.MAIL_FROM ?? defaultMailFrom(publicUrl),
+      MAX_CONNECTIONS_PER_CLIENT:
+        s.MAX_CONNECTIONS_PER_CLIENT ?? defaultPerClient(s.MAX_CONNECTIONS, s.TRUST_PROXY),
     }
   })
 
 export type NodeSettings = z.infer<typeof NodeSettingsSchema>
+
+/**
+ * Connections one client may hold (0: no limit): a quarter of the cap, 2 to 32, which is more
+ * than a browser opens to one site, and leaves the rest for everyone else. Off behind a proxy,
+ * where every connection comes from the proxy's own address.
+ */
+function defaultPerClient(maxConnections: number, trustedProxies: number): number {
+  if (trustedProxies > 0) return 0
+  return Math.min(32, Math.max(2, Math.floor(maxConnections / 4)))
+}
 
 function hostForUrl(host: string): string {
   if (host === '0.0.0.0' || host === '::') return 'localhost'

@@ -49,15 +49,27 @@ export function defaultMailFrom(publicUrl: string): string {
   return `Bedrägerivarningar <noreply@${domain}>`
 }
 
-/** Whether a URL points at this machine (localhost, 127.0.0.0/8, ::1, 0.0.0.0). */
+/**
+ * Whether a URL points at this machine, however it is spelled: localhost and *.localhost
+ * (with or without the trailing dot of a fully qualified name), 127.0.0.0/8 and 0.0.0.0/8 in
+ * any IPv4 notation (the URL parser writes them all as dotted decimals), ::1, the unspecified
+ * address ::, and IPv4 loopback mapped into IPv6 (::ffff:127.0.0.1, which the parser writes
+ * as ::ffff:7f00:1). Links built on such a URL only work for someone sitting at this machine.
+ */
 export function isLoopbackUrl(url: string): boolean {
-  const host = new URL(url).hostname.replace(/^\[|\]$/g, '')
-  return (
-    host === 'localhost' ||
-    host.endsWith('.localhost') ||
-    host === 'localhost.localdomain' ||
-    /^127\./.test(host) ||
-    host === '::1' ||
-    host === '0.0.0.0'
-  )
+  const host = new URL(url).hostname
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.+$/, '')
+  if (host === 'localhost' || host.endsWith('.localhost') || host === 'localhost.localdomain')
+    return true
+  if (/^(127|0)\.\d+\.\d+\.\d+$/.test(host)) return true
+  if (host === '::1' || host === '::') return true
+  // IPv4-mapped (::ffff:a.b.c.d) and the deprecated IPv4-compatible (::a.b.c.d) forms.
+  const embedded = /^::(?:ffff:)?([0-9a-f]{1,4}):[0-9a-f]{1,4}$/.exec(host)
+  if (embedded) {
+    const firstOctet = Number.parseInt(embedded[1]!, 16) >> 8
+    return firstOctet === 127 || firstOctet === 0
+  }
+  return false
 }

@@ -36,6 +36,7 @@ export interface InFlightDelivery extends DeliveryKey {
 
 export interface RunCounts {
   sent: number
+  unconfirmed: number
   failed: number
   bounced: number
   skipped: number
@@ -61,8 +62,6 @@ export interface DigestStore {
   renewLease(lease: Lease, expiresAt: string): Promise<boolean>
   /** Expires the lease at once; the fence is kept so it keeps growing. */
   releaseLease(lease: Lease): Promise<void>
-  /** Forgets expired tokens, never-confirmed addresses, sent outbox mail and old counters. */
-  housekeeping(now: Date): Promise<void>
   /** Notes when the site first served each alert; existing rows keep their first date. */
   registerAlerts(alertIds: readonly string[], now: string): Promise<void>
   alertsFirstSeen(): Promise<Map<string, string>>
@@ -96,8 +95,17 @@ export interface DigestStore {
     messageId: string,
     now: string,
   ): Promise<boolean>
-  /** After the server's 250: the delivery and the subscriber's cursor move together. */
-  markSent(lease: Lease, delivery: DeliveryKey, cursor: string, now: string): Promise<boolean>
+  /**
+   * After the server's 250: the delivery and the subscriber's cursor move together. `note`
+   * records why it counts as sent without a 250 (it was sent twice and never answered).
+   */
+  markSent(
+    lease: Lease,
+    delivery: DeliveryKey,
+    cursor: string,
+    now: string,
+    note?: string,
+  ): Promise<boolean>
   /** Ends a delivery without sending it; a bounce also stops mail to the address. */
   markEnded(
     lease: Lease,
@@ -190,20 +198,6 @@ export class SqlDigestStore implements DigestStore {
     )
   }
 
-  async housekeeping(now: Date): Promise<void> {
-    const weekAgo = new Date(now.getTime() - 7 * 24 * 3600_000).toISOString()
-    const stalePending = `SELECT id FROM subscribers WHERE status = 'pending' AND updated_at < ?
-      AND id NOT IN (SELECT subscriber_id FROM deliveries)`
-    await this.db.batch([
-      sql('DELETE FROM confirmation_tokens WHERE expires_at < ?', weekAgo),
-      sql("DELETE FROM mail_outbox WHERE status IN ('sent', 'failed') AND created_at < ?", weekAgo),
-      sql(`DELETE FROM mail_outbox WHERE subscriber_id IN (${stalePending})`, weekAgo),
-      sql(`DELETE FROM confirmation_tokens WHERE subscriber_id IN (${stalePending})`, weekAgo),
-      sql(`DELETE FROM subscribers WHERE id IN (${stalePending})`, weekAgo),
-      sql('DELETE FROM rate_limits WHERE tat <= ?', now.getTime()),
-    ])
-  }
-
   async registerAlerts(alertIds: readonly string[], now: string): Promise<void> {
     if (alertIds.length === 0) return
     await this.db.batch(
@@ -239,12 +233,13 @@ export class SqlDigestStore implements DigestStore {
   ) {
     const fence = holds(lease)
     const { changes } = await this.db.run(
-      `UPDATE digest_runs SET finished_at = ?, outcome = ?, sent = ?, failed = ?, bounced = ?,
-         skipped = ?, resent = ?
+      `UPDATE digest_runs SET finished_at = ?, outcome = ?, sent = ?, unconfirmed = ?, failed = ?,
+         bounced = ?, skipped = ?, resent = ?
        WHERE id = ? AND ${fence.sql}`,
       now,
       outcome,
       counts.sent,
+      counts.unconfirmed,
       counts.failed,
       counts.bounced,
       counts.skipped,
@@ -353,12 +348,13 @@ export class SqlDigestStore implements DigestStore {
     return changes === 1
   }
 
-  async markSent(lease: Lease, delivery: DeliveryKey, cursor: string, now: string) {
+  async markSent(lease: Lease, delivery: DeliveryKey, cursor: string, now: string, note?: string) {
     const fence = holds(lease)
     const [updated] = await this.db.batch([
       sql(
-        `UPDATE deliveries SET status = 'sent', last_error = NULL, updated_at = ?
+        `UPDATE deliveries SET status = 'sent', last_error = ?, updated_at = ?
          WHERE run_id = ? AND subscriber_id = ? AND ${fence.sql}`,
+        note ? note.slice(0, 500) : null,
         now,
         delivery.runId,
         delivery.subscriberId,

@@ -10,6 +10,8 @@ export interface OutboxMail {
   unsubscribeToken: string
   /** Attempts so far, this claim included. */
   attempts: number
+  /** Earlier attempts that sent the whole mail and got no answer: it may have arrived. */
+  unconfirmedAttempts: number
   createdAt: string
 }
 
@@ -20,10 +22,13 @@ export interface MailOutboxStore {
    * and takes them over after it (a drainer that died mid-send).
    */
   claimDue(now: string, claimUntil: string, limit: number): Promise<OutboxMail[]>
-  /** After the server's 250; forgets the token. */
-  markSent(id: number, now: string): Promise<void>
-  /** A temporary failure: due again at `nextAttemptAt`. */
-  markRetry(id: number, error: string, nextAttemptAt: string): Promise<void>
+  /** After the server's 250 (or, with `note`, counted as sent without one); forgets the token. */
+  markSent(id: number, now: string, note?: string): Promise<void>
+  /**
+   * A failure to try again at `nextAttemptAt`; `unconfirmed` when the mail went out in full
+   * and its answer never came.
+   */
+  markRetry(id: number, error: string, nextAttemptAt: string, unconfirmed?: boolean): Promise<void>
   /** Given up (permanent failure or too many attempts); forgets the token. */
   markFailed(id: number, error: string): Promise<void>
   /**
@@ -42,6 +47,7 @@ interface OutboxRow {
   companies: string | null
   unsubscribe_token: string
   attempts: number
+  unconfirmed_attempts: number
   created_at: string
 }
 
@@ -66,7 +72,8 @@ export class SqlMailOutboxStore implements MailOutboxStore {
     )
     if (claimed.length === 0) return []
     const rows = await this.db.all<OutboxRow>(
-      `SELECT o.id, o.recipient, o.confirm_token, o.companies, o.attempts, o.created_at, s.unsubscribe_token
+      `SELECT o.id, o.recipient, o.confirm_token, o.companies, o.attempts, o.unconfirmed_attempts,
+              o.created_at, s.unsubscribe_token
        FROM mail_outbox o JOIN subscribers s ON s.id = o.subscriber_id
        WHERE o.id IN (${claimed.map(() => '?').join(', ')}) ORDER BY o.id`,
       ...claimed.map((r) => r.id),
@@ -78,24 +85,29 @@ export class SqlMailOutboxStore implements MailOutboxStore {
       companies: r.companies ? (JSON.parse(r.companies) as string[]) : null,
       unsubscribeToken: r.unsubscribe_token,
       attempts: r.attempts,
+      unconfirmedAttempts: r.unconfirmed_attempts,
       createdAt: r.created_at,
     }))
   }
 
-  async markSent(id: number, now: string): Promise<void> {
+  async markSent(id: number, now: string, note?: string): Promise<void> {
     await this.db.run(
       `UPDATE mail_outbox SET status = 'sent', sent_at = ?, confirm_token = NULL,
-         claimed_until = NULL, last_error = NULL WHERE id = ?`,
+         claimed_until = NULL, last_error = ? WHERE id = ?`,
       now,
+      note ? note.slice(0, 500) : null,
       id,
     )
   }
 
-  async markRetry(id: number, error: string, nextAttemptAt: string): Promise<void> {
+  async markRetry(id: number, error: string, nextAttemptAt: string, unconfirmed = false) {
     await this.db.run(
-      'UPDATE mail_outbox SET next_attempt_at = ?, claimed_until = NULL, last_error = ? WHERE id = ?',
+      `UPDATE mail_outbox SET next_attempt_at = ?, claimed_until = NULL, last_error = ?,
+         unconfirmed_attempts = unconfirmed_attempts + ?
+       WHERE id = ?`,
       nextAttemptAt,
       error.slice(0, 500),
+      unconfirmed ? 1 : 0,
       id,
     )
   }

@@ -81,8 +81,6 @@ export class MemoryDigestStore implements DigestStore {
     if (held && held.fence === lease.fence) held.expiresAt = ''
   }
 
-  async housekeeping(_now: Date) {}
-
   async registerAlerts(alertIds: readonly string[], now: string) {
     for (const id of alertIds) if (!this.firstSeen.has(id)) this.firstSeen.set(id, now)
   }
@@ -194,11 +192,11 @@ export class MemoryDigestStore implements DigestStore {
     return true
   }
 
-  async markSent(lease: Lease, key: DeliveryKey, cursor: string, _now: string) {
+  async markSent(lease: Lease, key: DeliveryKey, cursor: string, _now: string, note?: string) {
     const delivery = this.delivery(key)
     if (!delivery || !this.holds(lease)) return false
     delivery.status = 'sent'
-    delivery.lastError = null
+    delivery.lastError = note ?? null
     const subscriber = this.subscribers.get(key.subscriberId)
     if (subscriber && (!subscriber.cursor || subscriber.cursor < cursor)) subscriber.cursor = cursor
     return true

@@ -19,13 +19,21 @@ export const DEFAULT_MAX_RATE_ROWS = 100_000
 const PRUNE_PER_HIT = 50
 
 /**
+ * The two tables of token buckets, with the same columns: `rate_limits` for clients (capped:
+ * spoofed or spread-out client keys cannot grow it) and `mailbox_limits` for inboxes (never
+ * refused: that limit is what protects a person's inbox, and it is bounded by the subscribers
+ * table, one row per inbox that was asked for, each deleted once full).
+ */
+export type BucketTable = 'rate_limits' | 'mailbox_limits'
+
+/**
  * Deletes a few full buckets. Part of every hit, so the table holds live buckets only,
  * whoever sends the requests.
  */
-export function pruneRateLimits(nowMs: number): Statement {
+export function pruneRateLimits(nowMs: number, table: BucketTable = 'rate_limits'): Statement {
   return sql(
-    `DELETE FROM rate_limits WHERE key IN
-       (SELECT key FROM rate_limits WHERE tat <= ? LIMIT ${PRUNE_PER_HIT})`,
+    `DELETE FROM ${table} WHERE key IN
+       (SELECT key FROM ${table} WHERE tat <= ? LIMIT ${PRUNE_PER_HIT})`,
     nowMs,
   )
 }
@@ -42,10 +50,11 @@ export function hitTokenBucket(
   key: string,
   policy: RatePolicy,
   nowMs: number,
-  maxRows?: number,
+  options: { maxRows?: number; table?: BucketTable } = {},
 ): Statement {
+  const { maxRows, table = 'rate_limits' } = options
   const interval = policy.periodMs / policy.limit
-  const next = 'MAX(rate_limits.tat, ?) + ?'
+  const next = `MAX(${table}.tat, ?) + ?`
   const passes = `(${next} - ? <= ?)`
   const nextParams = [nowMs, interval]
   const passesParams = [...nextParams, nowMs, policy.periodMs]
@@ -53,16 +62,16 @@ export function hitTokenBucket(
     maxRows === undefined
       ? sql('1')
       : sql(
-          'EXISTS (SELECT 1 FROM rate_limits WHERE key = ?) OR (SELECT COUNT(*) FROM rate_limits) < ?',
+          `EXISTS (SELECT 1 FROM ${table} WHERE key = ?) OR (SELECT COUNT(*) FROM ${table}) < ?`,
           key,
           maxRows,
         )
   return sql(
-    `INSERT INTO rate_limits (key, tat, allowed)
+    `INSERT INTO ${table} (key, tat, allowed)
        SELECT ?, ?, 1 WHERE ${room.sql}
      ON CONFLICT (key) DO UPDATE SET
        allowed = ${passes},
-       tat = CASE WHEN ${passes} THEN ${next} ELSE rate_limits.tat END
+       tat = CASE WHEN ${passes} THEN ${next} ELSE ${table}.tat END
      RETURNING allowed, tat`,
     key,
     nowMs + interval,
@@ -74,8 +83,8 @@ export function hitTokenBucket(
 }
 
 /** SQL condition: the latest request on the key passed (for inserts conditional on a limit). */
-export function lastHitAllowed(key: string): Statement {
-  return sql('(SELECT allowed FROM rate_limits WHERE key = ?) = 1', key)
+export function lastHitAllowed(key: string, table: BucketTable = 'rate_limits'): Statement {
+  return sql(`(SELECT allowed FROM ${table} WHERE key = ?) = 1`, key)
 }
 
 /** Token buckets over the SQL port (SQLite or D1). */
@@ -88,7 +97,7 @@ export class SqlRateLimiter implements RateLimiter {
   async hit(key: string, policy: RatePolicy, nowMs: number): Promise<RateHit> {
     const prune = pruneRateLimits(nowMs)
     await this.db.run(prune.sql, ...prune.params)
-    const hit = hitTokenBucket(key, policy, nowMs, this.maxRows)
+    const hit = hitTokenBucket(key, policy, nowMs, { maxRows: this.maxRows })
     const row = await this.db.first<{ allowed: number; tat: number }>(hit.sql, ...hit.params)
     // No row: the table is full and the key is new. Refused; try again after one interval.
     if (!row) return { allowed: false, retryAfterMs: policy.periodMs / policy.limit }

@@ -9,6 +9,7 @@ export const SCHEMA_MIGRATIONS: readonly string[] = [
   '0001_subscriptions',
   '0002_hardening',
   '0003_token_buckets',
+  '0004_unconfirmed_and_mailbox_limits',
 ]
 
 /** The database's schema version, as far as this code is concerned. */

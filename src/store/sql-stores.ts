@@ -1,4 +1,5 @@
 import { type DigestStore, SqlDigestStore } from './digest-store'
+import { type HousekeepingStore, SqlHousekeepingStore } from './housekeeping-store'
 import { type MailOutboxStore, SqlMailOutboxStore } from './mail-outbox-store'
 import { DEFAULT_MAX_RATE_ROWS, type RateLimiter, SqlRateLimiter } from './rate-limit-store'
 import { type RetryOptions, retryTransient } from './retrying-database'
@@ -17,6 +18,7 @@ export interface SubscriptionStores {
 /** Every store, one per concern; the digest needs only `digest`. */
 export interface Stores extends SubscriptionStores {
   digest: DigestStore
+  housekeeping: HousekeepingStore
 }
 
 export interface SqlStoreOptions {
@@ -37,6 +39,7 @@ export function sqlStores(db: SqlDatabase, options: SqlStoreOptions = {}): Store
     rateLimits: new SqlRateLimiter(retrying, options.maxRateRows ?? DEFAULT_MAX_RATE_ROWS),
     outbox: new SqlMailOutboxStore(retrying),
     digest: new SqlDigestStore(retrying),
+    housekeeping: new SqlHousekeepingStore(retrying),
     schema: new SqlSchemaStore(retrying),
   }
 }

@@ -10,6 +10,11 @@ export interface SubscriptionRequest {
   email: string
   /** The mailbox without case: what makes two requests the same subscriber. */
   emailKey: string
+  /**
+   * The inbox the address delivers to (also without a "+tag" and, at Gmail, without dots):
+   * what the confirmation-mail limit counts, so no spelling of one inbox gets more mail.
+   */
+  inboxKey: string
   /** Used only if the mailbox is new; an existing subscriber keeps its token. */
   newUnsubscribeToken: string
   confirmToken: string
@@ -18,7 +23,7 @@ export interface SubscriptionRequest {
   companies: readonly string[] | null
   expiresAt: string
   now: string
-  /** Confirmation mails the mailbox may receive; a request beyond it writes no mail. */
+  /** Confirmation mails the inbox may receive; a request beyond it writes no mail. */
   mailLimit: RatePolicy
 }
 
@@ -26,8 +31,11 @@ export interface SubscriptionRequest {
 export interface SubscriberStore {
   /**
    * Records a request atomically: the subscriber becomes pending (an active one stays active),
-   * and while the mailbox is under its daily limit, a confirmation token and its mail in the
-   * outbox are written in the same batch, so an accepted request is never lost.
+   * and while the inbox is under its limit, a confirmation token and its mail in the outbox
+   * are written in the same batch, so an accepted request is never lost. A subscriber who is
+   * not active takes the address as typed now; an active one keeps the spelling it confirmed,
+   * and the confirmation mail goes there: at a server that tells `Anna@` from `anna@`, a
+   * request for a case variant never hands anyone else Anna's unsubscribe link.
    */
   requestSubscription(request: SubscriptionRequest): Promise<void>
   /** Whether a confirmation token is usable right now (for the GET page; changes nothing). */
@@ -58,16 +66,17 @@ export class SqlSubscriberStore implements SubscriberStore {
   constructor(private readonly db: SqlDatabase) {}
 
   async requestSubscription(r: SubscriptionRequest): Promise<void> {
-    const mailboxKey = `mailbox:${r.emailKey}`
     const nowMs = Date.parse(r.now)
-    const underLimit = lastHitAllowed(mailboxKey)
+    const underLimit = lastHitAllowed(r.inboxKey, 'mailbox_limits')
     const subscriberId = '(SELECT id FROM subscribers WHERE email_key = ?)'
+    const recipient = '(SELECT email FROM subscribers WHERE email_key = ?)'
     await this.db.batch([
-      pruneRateLimits(nowMs),
+      pruneRateLimits(nowMs, 'mailbox_limits'),
       sql(
         `INSERT INTO subscribers (email, email_key, status, unsubscribe_token, created_at, updated_at)
          VALUES (?, ?, 'pending', ?, ?, ?)
          ON CONFLICT (email_key) DO UPDATE SET
+           email = CASE WHEN subscribers.status = 'active' THEN subscribers.email ELSE excluded.email END,
            status = CASE WHEN subscribers.status IN ('unsubscribed', 'bounced') THEN 'pending' ELSE subscribers.status END,
            updated_at = excluded.updated_at`,
         r.email,
@@ -76,8 +85,8 @@ export class SqlSubscriberStore implements SubscriberStore {
         r.now,
         r.now,
       ),
-      // Mailbox counters are never refused for a full table: the limit is what protects an inbox.
-      hitTokenBucket(mailboxKey, r.mailLimit, nowMs),
+      // Never refused for a full table: the limit is what protects an inbox (rate-limit-store.ts).
+      hitTokenBucket(r.inboxKey, r.mailLimit, nowMs, { table: 'mailbox_limits' }),
       sql(
         `INSERT INTO confirmation_tokens (token_hash, subscriber_id, companies, expires_at)
          SELECT ?, ${subscriberId}, ?, ? WHERE ${underLimit.sql}`,
@@ -89,9 +98,9 @@ export class SqlSubscriberStore implements SubscriberStore {
       ),
       sql(
         `INSERT INTO mail_outbox (kind, subscriber_id, recipient, confirm_token, companies, status, next_attempt_at, created_at)
-         SELECT 'confirmation', ${subscriberId}, ?, ?, ?, 'pending', ?, ? WHERE ${underLimit.sql}`,
+         SELECT 'confirmation', ${subscriberId}, ${recipient}, ?, ?, 'pending', ?, ? WHERE ${underLimit.sql}`,
         r.emailKey,
-        r.email,
+        r.emailKey,
         r.confirmToken,
         companiesJson(r.companies),
         r.now,

@@ -23,7 +23,8 @@ export interface OutboxDrainDeps {
   claimMs?: number
   /** Wait before attempt n + 1 after n failures, in ms. */
   retryAfterMs?: (failures: number) => number
-  maxAttempts?: number
+  /** Aborting stops the drain before it claims more mail (the server is shutting down). */
+  signal?: AbortSignal
 }
 
 export interface DrainCounts {
@@ -39,13 +40,17 @@ export const outboxBackoffMs = (failures: number) =>
 /**
  * Sends the confirmation mails waiting in the outbox until none is due. Each mail keeps one
  * Message-ID across attempts; a crash between the server's 250 and `markSent` sends it once
- * more with that Message-ID. Safe to run from several places at once (claims are atomic).
+ * more with that Message-ID. A temporary failure or a policy block is retried with backoff
+ * for as long as the link is valid (48 hours), never given up sooner. A mail sent in full
+ * whose answer never came is sent once more, later, and after a second such attempt counts
+ * as sent: at most two copies, both with one Message-ID. Safe to run from several places at
+ * once (claims are atomic).
  */
 export async function drainConfirmationOutbox(deps: OutboxDrainDeps): Promise<DrainCounts> {
   const counts: DrainCounts = { sent: 0, retried: 0, failed: 0 }
   const claimMs = deps.claimMs ?? 120_000
   let left = deps.maxMails ?? Number.POSITIVE_INFINITY
-  while (left > 0) {
+  while (left > 0 && !deps.signal?.aborted) {
     const now = deps.clock()
     const claimed = await deps.outbox.claimDue(
       now.toISOString(),
@@ -92,8 +97,13 @@ async function sendOne(deps: OutboxDrainDeps, mail: OutboxMail): Promise<keyof D
     await deps.mailer.send(message)
   } catch (error) {
     const problem = describeMailError(error)
-    const maxAttempts = deps.maxAttempts ?? 8
-    if (classifyMailError(error) !== 'temporary' || mail.attempts >= maxAttempts) {
+    const kind = classifyMailError(error)
+    if (kind === 'unknown' && mail.unconfirmedAttempts >= 1) {
+      await outbox.markSent(mail.id, clock().toISOString(), `unconfirmed twice: ${problem}`)
+      log(`confirmation mail ${mail.id} sent twice without an answer; counted as sent: ${problem}`)
+      return 'sent'
+    }
+    if (kind === 'bounce' || kind === 'permanent') {
       await outbox.markFailed(mail.id, problem)
       log(
         `confirmation mail ${mail.id} failed, given up after attempt ${mail.attempts}: ${problem}`,
@@ -101,7 +111,8 @@ async function sendOne(deps: OutboxDrainDeps, mail: OutboxMail): Promise<keyof D
       return 'failed'
     }
     const wait = (deps.retryAfterMs ?? outboxBackoffMs)(mail.attempts)
-    await outbox.markRetry(mail.id, problem, new Date(now.getTime() + wait).toISOString())
+    const next = new Date(now.getTime() + wait).toISOString()
+    await outbox.markRetry(mail.id, problem, next, kind === 'unknown')
     log(
       `confirmation mail ${mail.id} failed for now (attempt ${mail.attempts}), retried in ${Math.round(wait / 1000)} s: ${problem}`,
     )

@@ -1,5 +1,5 @@
 import type { Catalog } from '../core/catalog'
-import { mailboxKey } from '../core/subscriptions/mailbox'
+import { inboxKey, mailboxKey } from '../core/subscriptions/mailbox'
 import type { SubscribeRequest } from '../core/subscriptions/subscribe-request'
 import { clientKey } from '../rate-limit/client-key'
 import { type RatePolicy, retryAfterSeconds } from '../rate-limit/gcra'
@@ -8,7 +8,10 @@ import type { SubscriptionStores } from '../store/sql-stores'
 
 /** Subscription requests per client (an IPv4 address or an IPv6 /64): 20 at once, then 20 an hour. */
 export const SUBSCRIBE_LIMIT: RatePolicy = { limit: 20, periodMs: 3600_000 }
-/** Confirmation mails per mailbox, whatever the spelling of its address: 3 at once, then 3 a day. */
+/**
+ * Confirmation mails per inbox, whatever the spelling of its address (case, a "+tag", Gmail's
+ * dots): 3 at once, then 3 a day.
+ */
 export const CONFIRMATION_LIMIT: RatePolicy = { limit: 3, periodMs: 86_400_000 }
 export const CONFIRMATION_TTL_MS = 48 * 60 * 60 * 1000
 
@@ -70,6 +73,7 @@ export function createSubscriptionService(deps: SubscriptionServiceDeps): Subscr
       await stores.subscribers.requestSubscription({
         email: request.email,
         emailKey: mailboxKey(request.email),
+        inboxKey: inboxKey(request.email),
         newUnsubscribeToken: newToken(),
         confirmToken,
         confirmTokenHash: await hashToken(confirmToken),

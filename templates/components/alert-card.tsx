@@ -1,5 +1,6 @@
 import type { Alert } from '../../src/core/alert-schema'
 import { CHANNEL_LABELS, formatDate } from '../format'
+import { DraftBadge } from './draft-badge'
 
 export function ChannelTags({ channels }: { channels: readonly Alert['channels'][number][] }) {
   return (
@@ -16,6 +17,11 @@ export function AlertCard({ alert }: { alert: Alert }) {
   return (
     <article class="card">
       <h2>
+        {alert.draft ? (
+          <>
+            <DraftBadge />{' '}
+          </>
+        ) : null}
         <a href={`/alerts/${alert.id}`}>{alert.title}</a>
       </h2>
       <p class="meta">

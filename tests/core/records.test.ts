@@ -210,4 +210,23 @@ describe('text and URLs a record must not carry (finding 9)', () => {
     })
     expect(issuesOf(record)).toContainEqual(expect.objectContaining({ path: 'source.url' }))
   })
+
+  it.each([
+    ['title', { title: 'Klicka inte på <länken>' }],
+    ['company.name', { company: { slug: 'exempelbolaget', name: 'Exempel <b>', aliases: [] } }],
+  ])('rejects "<" or ">" in %s, which RSS readers take for markup', (path, override) => {
+    expect(issuesOf(fictionalAlert(override))).toContainEqual(
+      expect.objectContaining({ path, message: expect.stringMatching(/< or >/) }),
+    )
+  })
+
+  it('keeps "<" in text that never becomes a plain-text feed element (a summary, a tip)', () => {
+    const result = parseRecord(
+      recordFile(
+        'ok',
+        fictionalAlert({ summary: 'Belopp < 100 kr', tips: ['Svara inte -> radera'] }),
+      ),
+    )
+    expect(result.ok).toBe(true)
+  })
 })

@@ -190,6 +190,34 @@ describe('stopping a run (SIGTERM, the parent process died)', () => {
   })
 })
 
+describe('stopping a run in a backoff', () => {
+  it('ends the wait at once, so a shutdown does not outlast its grace', async () => {
+    const store = storeWith(2)
+    const stop = new AbortController()
+    const refusing: Mailer = {
+      async send() {
+        setTimeout(() => stop.abort(), 10)
+        throw Object.assign(new Error('try later'), { responseCode: 451, command: 'RCPT TO' })
+      },
+      async close() {},
+    }
+    const started = Date.now()
+    const outcome = await runDigest({
+      catalog,
+      store,
+      mailer: refusing,
+      publicUrl: PUBLIC_URL,
+      clock: () => new Date(),
+      concurrency: 1,
+      backoffMs: () => 60_000,
+      signal: stop.signal,
+    })
+    expect(outcome.status).toBe('stopped')
+    expect(Date.now() - started).toBeLessThan(10_000)
+    expect(store.runs.get(outcome.runId)?.outcome).toBe('stopped')
+  })
+})
+
 describe('adopting what a dead run left in flight (finding 2)', () => {
   async function deadRunWithMessagesInFlight(store: MemoryDigestStore, subscriberIds: number[]) {
     const lease = (await store.acquireLease(

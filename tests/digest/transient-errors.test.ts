@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { openSqlite } from '../../src/adapters/node/sqlite-database'
-import { mailboxKey } from '../../src/core/subscriptions/mailbox'
+import { inboxKey, mailboxKey } from '../../src/core/subscriptions/mailbox'
 import { DIGEST_LEASE, runDigest } from '../../src/digest/run-digest'
 import { createJsonMailer } from '../../src/mail/json-mailer'
 import type { SqlDatabase, SqlValue, Statement } from '../../src/store/sql'
@@ -139,6 +139,7 @@ describe('transient database errors in the confirmation outbox (finding 9)', () 
       await t.stores.subscribers.requestSubscription({
         email,
         emailKey: mailboxKey(email),
+        inboxKey: inboxKey(email),
         newUnsubscribeToken: `u${i}`.padEnd(43, 'x'),
         confirmToken: `c${i}`.padEnd(43, 'x'),
         confirmTokenHash: `h${i}`,

@@ -4,7 +4,12 @@ import { describe, expect, it } from 'vitest'
 import { loadCatalog } from '../../src/core/catalog'
 import { createTestApp, PUBLIC_URL } from '../support/app'
 import { readFeed } from '../support/feeds'
-import { fictionalAlert, fictionalCatalog, secondFictionalAlert } from '../support/fixtures'
+import {
+  catalogWithHostileText,
+  fictionalAlert,
+  fictionalCatalog,
+  secondFictionalAlert,
+} from '../support/fixtures'
 
 async function atom(catalog = fictionalCatalog()) {
   const res = await createTestApp(catalog).app.request('/feed.atom')
@@ -66,17 +71,13 @@ describe('GET /feed.atom', () => {
   })
 
   it('escapes markup, quotes and control characters in record text', async () => {
-    const hostile = fictionalAlert({
-      title: 'Bell <b>"fet"</b> & \'citat\' ]]>',
-      summary: 'Null <script>alert(1)</script>',
-      company: { slug: 'exempelbolaget', name: 'Exempel "&" <bolaget>', aliases: [] },
-    })
-    const catalog = fictionalCatalog(hostile)
-    // Records with control characters no longer validate; the feed still strips them should
-    // one reach it some other way.
-    Object.assign(catalog.alerts[0]!, {
+    // Records with control characters, or "<" in a title or name, no longer validate; the feed
+    // still escapes and strips them should one reach it some other way.
+    const catalog = catalogWithHostileText({
       title: 'Bell\u0007 <b>"fet"</b> & \'citat\' ]]>',
       summary: 'Null\u0000 <script>alert(1)</script>',
+      companyName: 'Exempel "&" <bolaget>',
+      aliases: [],
     })
     const xml = await atom(catalog)
     expect(xml.includes('\u0000') || xml.includes('\u0007')).toBe(false)

@@ -1,13 +1,15 @@
+import { execFile } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { promisify } from 'node:util'
 import { simpleParser } from 'mailparser'
 import { type Browser, chromium, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { stringify } from 'yaml'
-import { fictionalAlert } from '../support/fixtures'
+import { fictionalAlert, fictionalDraft } from '../support/fixtures'
 import { type RunningServer, startServer } from '../support/server'
 
 // Debian's Chromium; test tools cannot download browsers on these machines.
@@ -498,6 +500,86 @@ describe('browsing warnings in Chromium without JavaScript', () => {
     const { page, problems, close } = await openPage({ width: 1280 })
     await page.goto(`${listServer.url}/?page=2`)
     await audit(page, problems, 'list-page-2-1280')
+    await close()
+  })
+})
+
+describe('the preview in Chromium', () => {
+  let preview: RunningServer
+  let alerts: string
+
+  /** The shipped records, the seed article drafted by the tool, and a fictional draft. */
+  beforeAll(async () => {
+    alerts = await mkdtemp(join(tmpdir(), 'preview-alerts-'))
+    dirs.push(alerts)
+    await cp('alerts', alerts, { recursive: true })
+    await promisify(execFile)(
+      join(process.cwd(), 'node_modules/.bin/tsx'),
+      ['src/cli/draft.ts', '/work/shared/seeds/000_440e9332798f33ed.txt'],
+      { env: { ...process.env, ALERTS_DIR: alerts } },
+    )
+    // A company that exists only in a draft (fiction).
+    await writeFile(join(alerts, 'drafts', 'odla-2026-05-02.yaml'), stringify(fictionalDraft()))
+    preview = await startServer({ ALERTS_DIR: alerts, DIGEST_HOUR: 'off' }, 30_000, 'preview')
+  }, 60_000)
+
+  afterAll(async () => {
+    await preview?.stop()
+  })
+
+  it('shows the seed’s draft marked "Utkast" under a preview banner, and passes the audit', async () => {
+    const views = [
+      { width: 375, colorScheme: 'light' },
+      { width: 1280, colorScheme: 'light' },
+      { width: 375, colorScheme: 'dark' },
+    ] as const
+    for (const { width, colorScheme } of views) {
+      const name = `${width}${colorScheme === 'dark' ? '-dark' : ''}`
+      const { page, problems, close } = await openPage({ width, colorScheme })
+      await page.goto(`${preview.url}/`)
+      const banner = page.locator('aside.preview-banner')
+      expect(await banner.isVisible()).toBe(true)
+      expect(await banner.textContent()).toMatch(
+        /Förhandsvisning – inte den publicerade webbplatsen/,
+      )
+      const draftCards = page.locator('article.card:has(.draft-badge)')
+      expect(await draftCards.count()).toBe(2)
+      await audit(page, problems, `preview-home-${name}`)
+
+      await page.goto(`${preview.url}/alerts/jem-fix-2026-02-28`)
+      expect(await page.locator('.draft-badge').first().isVisible()).toBe(true)
+      expect(await page.locator('.draft-note').first().textContent()).toMatch(
+        /Utkast Inte publicerad: varningen är ett utkast/,
+      )
+      expect(await page.locator('meta[name=robots]').getAttribute('content')).toBe('noindex')
+      const text = (await page.locator('main').textContent()) ?? ''
+      for (const fact of ['@jemfix.com', '046-28 52 900', 'jemofixsverige', 'jemfix.se'])
+        expect(text).toContain(fact)
+      await audit(page, problems, `preview-alert-${name}`)
+
+      await page.goto(`${preview.url}/companies/odla`)
+      expect(await page.locator('h1 .draft-badge').isVisible()).toBe(true)
+      expect(await page.locator('main').textContent()).toMatch(
+        /Kontaktvägarna kommer från ett utkast/,
+      )
+      await audit(page, problems, `preview-company-${name}`)
+      await close()
+    }
+  }, 120_000)
+
+  it('answers the checker with the draft’s contacts, and refuses a subscription', async () => {
+    const { page, problems, close } = await openPage()
+    await page.goto(`${preview.url}/check`)
+    await page.fill('textarea[name=text]', 'Hej från Ödla! Ring kundtjänst på 031-390 06 00.')
+    await page.click('form[action="/check"] button[type=submit]')
+    await page.waitForSelector('.verdict')
+    expect(await page.locator('.finding-official').count()).toBe(1)
+    await audit(page, problems, 'preview-check-1280')
+    await page.goto(`${preview.url}/`)
+    await page.fill('input[name=email]', 'preview@example.se')
+    await page.click('form.subscribe button[type=submit]')
+    await page.waitForSelector('h1')
+    expect(await page.locator('main').textContent()).toMatch(/tar inte emot prenumerationer/)
     await close()
   })
 })

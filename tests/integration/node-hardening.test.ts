@@ -148,3 +148,84 @@ describe('npm start behind a proxy, against slow and greedy clients (findings 6,
     expect(res.headers.get('allow')).toBe('POST')
   })
 })
+
+describe('npm start with clients connecting directly: one client and the connection cap', () => {
+  let dataDir: string
+  let server: RunningServer
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'connections-'))
+    server = await startServer({
+      DATA_DIR: dataDir,
+      DIGEST_HOUR: 'off',
+      HEADERS_TIMEOUT_MS: '1000',
+      REQUEST_TIMEOUT_MS: '1500',
+      MAX_CONNECTIONS: '8',
+    })
+  }, 60_000)
+  afterAll(async () => {
+    await server?.stop()
+    await rm(dataDir, { recursive: true, force: true })
+  })
+
+  /** One request on a fresh connection from 127.0.0.2, as another visitor's browser makes it. */
+  function visit(port: number): Promise<string> {
+    return new Promise((resolve) => {
+      const socket = connect({ port, host: '127.0.0.1', localAddress: '127.0.0.2' })
+      const done = (answer: string) => {
+        resolve(answer)
+        socket.destroy()
+      }
+      socket.on('error', (e) => done(`error ${e.message}`))
+      socket.once('connect', () =>
+        socket.write('GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'),
+      )
+      socket.once('data', (d) => done(String(d).split('\r\n')[0]!))
+      socket.once('close', () => done('closed'))
+      setTimeout(() => done('timeout'), 3_000)
+    })
+  }
+
+  // One client (127.0.0.1), no bandwidth to speak of: it opens MAX_CONNECTIONS sockets, sends
+  // nothing, and opens a new one whenever the server closes one. The cap alone is shared, so
+  // it used to leave another visitor served 1 time in 20.
+  it('still serves another visitor while one client keeps idle connections open', async () => {
+    const port = Number(new URL(server.url).port)
+    let holding = true
+    const held = new Set<Socket>()
+    const hold = () => {
+      if (!holding) return
+      const socket = connect(port, '127.0.0.1')
+      held.add(socket)
+      socket.on('error', () => {})
+      socket.resume()
+      let reopened = false
+      const reopen = () => {
+        held.delete(socket)
+        socket.destroy()
+        if (!reopened) {
+          reopened = true
+          setImmediate(hold)
+        }
+      }
+      socket.on('end', reopen)
+      socket.on('close', reopen)
+    }
+    for (let i = 0; i < 8; i++) hold()
+    await new Promise((r) => setTimeout(r, 300))
+
+    const answers: string[] = []
+    for (let i = 0; i < 20; i++) {
+      answers.push(await visit(port))
+      await new Promise((r) => setTimeout(r, 150))
+    }
+    holding = false
+    for (const socket of held) socket.destroy()
+
+    const served = answers.filter((a) => a.startsWith('HTTP/1.1 200')).length
+    expect(
+      served,
+      `answers to another visitor: ${[...new Set(answers)].join(', ')}`,
+    ).toBeGreaterThanOrEqual(15)
+  }, 30_000)
+})

@@ -4,6 +4,9 @@ import { join } from 'node:path'
 import { XMLValidator } from 'fast-xml-parser'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { stringify } from 'yaml'
+import { openSqlite } from '../../src/adapters/node/sqlite-database'
+import { sql } from '../../src/store/sql'
+import { until } from '../support/digest-process'
 import { fictionalAlert } from '../support/fixtures'
 import {
   freePort,
@@ -76,6 +79,40 @@ describe('npm start', () => {
     expect(server.output()).toMatch(/SIGTERM: finishing open requests/)
     await expect(fetch(`${server.url}/healthz`)).rejects.toThrow()
   })
+})
+
+describe('npm start with the digest off', () => {
+  it('still deletes never-confirmed addresses and spent limits, on its own timer', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'sweep-'))
+    const file = join(dataDir, 'bedragerivarningar.sqlite')
+    const db = openSqlite(file)
+    await db.batch([
+      sql(
+        `INSERT INTO subscribers (email, email_key, status, unsubscribe_token, created_at, updated_at)
+         VALUES ('stale@example.se', 'stale@example.se', 'pending', ?, '2020-01-01T00:00:00.000Z', '2020-01-01T00:00:00.000Z')`,
+        'stale-token'.padEnd(43, 'x'),
+      ),
+      sql("INSERT INTO rate_limits (key, tat, allowed) VALUES ('ip:192.0.2.99', 1, 1)"),
+    ])
+    db.close()
+    const server = await startServer({ DATA_DIR: dataDir, DIGEST_HOUR: 'off' })
+    try {
+      const left = async () => {
+        const check = openSqlite(file)
+        const n = await check.first<{ n: number }>(
+          "SELECT (SELECT COUNT(*) FROM subscribers) + (SELECT COUNT(*) FROM rate_limits WHERE key = 'ip:192.0.2.99') AS n",
+        )
+        check.close()
+        return n?.n
+      }
+      // The privacy page promises this whatever DIGEST_HOUR says; the server sweeps at start-up
+      // and every hour.
+      await until(async () => (await left()) === 0, 15_000, 'the stale rows swept')
+    } finally {
+      await server.stop()
+      await rm(dataDir, { recursive: true, force: true })
+    }
+  }, 60_000)
 })
 
 describe('npm start with an invalid record', () => {

@@ -76,4 +76,18 @@ describe('memoryRequestLimiter', () => {
     // k0 was used last before the flood of new keys, and is forgotten by now: a full bucket.
     expect((await limiter.limit('k0')).allowed).toBe(true)
   })
+
+  it('forgets a client once its bucket is full again, on the next request or prune', async () => {
+    let now = 0
+    const limiter = memoryRequestLimiter({ limit: 60, periodMs: 60_000 }, { clock: () => now })
+    await limiter.limit('client-a')
+    await limiter.limit('client-b')
+    now = 1_000 // full again one interval after the only check
+    limiter.prune()
+    expect(limiter.size()).toBe(0)
+    await limiter.limit('client-c')
+    now = 2_001
+    await limiter.limit('client-d')
+    expect(limiter.size()).toBe(1)
+  })
 })

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { createTestApp, PUBLIC_URL } from '../support/app'
-import { fictionalAlert, fictionalCatalog, secondFictionalAlert } from '../support/fixtures'
+import {
+  catalogWithHostileText,
+  fictionalAlert,
+  fictionalCatalog,
+  secondFictionalAlert,
+} from '../support/fixtures'
 import { alternates, jsonLdBlocks, linkHref, metaContent } from '../support/html'
 
 /** Every indexable page of the fictional catalog (the checker page is the checker's). */
@@ -123,11 +128,12 @@ describe('what search engines and link previews see', () => {
   })
 
   it('keeps record text inside the JSON-LD block: no </script> breakout', async () => {
-    const hostile = fictionalAlert({
+    const catalog = catalogWithHostileText({
       title: '</script><script>alert(1)</script><!--',
-      company: { slug: 'exempelbolaget', name: 'Ond </SCRIPT> & co', aliases: ['<b>'] },
+      companyName: 'Ond </SCRIPT> & co',
+      aliases: ['<b>'],
     })
-    const { app } = createTestApp(fictionalCatalog(hostile))
+    const { app } = createTestApp(catalog)
     for (const path of ['/alerts/exempelbolaget-2026-03-01', '/companies/exempelbolaget']) {
       const html = await (await app.request(path)).text()
       expect(html.match(/<script/gi), path).toHaveLength(1)

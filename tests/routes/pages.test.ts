@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { loadCatalog } from '../../src/core/catalog'
 import { createTestApp } from '../support/app'
-import { fictionalAlert, fictionalCatalog, secondFictionalAlert } from '../support/fixtures'
+import {
+  catalogWithHostileText,
+  fictionalAlert,
+  fictionalCatalog,
+  secondFictionalAlert,
+} from '../support/fixtures'
 import { alternates, mainText } from '../support/html'
 
 describe('pages', () => {
@@ -207,11 +212,11 @@ describe('pages', () => {
   )
 
   it('escapes record text and the requested id', async () => {
-    const hostile = fictionalAlert({
+    const catalog = catalogWithHostileText({
       title: '<script>alert(1)</script> & "quotes"',
       summary: '<img src=x onerror=alert(1)>',
     })
-    const { app } = createTestApp(fictionalCatalog(hostile))
+    const { app } = createTestApp(catalog)
     const html = await (await app.request('/alerts/exempelbolaget-2026-03-01')).text()
     expect(html).not.toContain('<script>alert(1)')
     expect(html).not.toContain('<img src=x')

@@ -14,6 +14,15 @@ function subscribe(t: TestApp, body: unknown, contentType = 'application/json') 
   })
 }
 
+/** A subscription request from a named client address. */
+function subscribeFrom(t: TestApp, email: string, client: string) {
+  return t.app.request('/api/subscriptions', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Test-Client': client },
+    body: JSON.stringify({ email }),
+  })
+}
+
 const count = async (t: TestApp, table: string) =>
   (await t.db.first<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`))?.n
 
@@ -52,6 +61,73 @@ describe('one mailbox, spelled many ways (finding 4)', () => {
     expect(await count(t, 'subscribers')).toBe(1)
     expect(t.mailer.sent).toHaveLength(3)
     expect(t.mailer.sent[0]!.to).toBe('anna@xn--bcher-kva.example')
+  })
+
+  // Gmail, Outlook.com, iCloud, Fastmail and Proton all deliver victim+anything@ to victim@.
+  it('40 "+tag" sub-addresses of one inbox get at most 3 confirmation mails a day, like 40 case variants do', async () => {
+    const t = createTestApp()
+    for (let n = 0; n < 40; n++) {
+      const res = await subscribeFrom(t, `victim+${n}@example.se`, `198.51.100.${n}`)
+      expect(res.status).toBe(202)
+    }
+    await t.settled()
+    const toInbox = t.mailer.sent.filter((m) => /^victim(\+[^@]*)?@example\.se$/.test(m.to))
+    expect(
+      toInbox.length,
+      `${toInbox.length} confirmation mails reached one inbox`,
+    ).toBeLessThanOrEqual(3)
+  })
+
+  it('one client address cannot send one inbox 20 confirmation mails in an hour through its tags', async () => {
+    const t = createTestApp()
+    for (let n = 0; n < 20; n++) {
+      expect((await subscribeFrom(t, `victim+${n}@example.se`, '203.0.113.9')).status).toBe(202)
+    }
+    await t.settled()
+    // README: at most 3 confirmation mails per inbox a day.
+    expect(
+      t.mailer.sent.length,
+      `${t.mailer.sent.length} mails from one client`,
+    ).toBeLessThanOrEqual(3)
+  })
+
+  it('counts Gmail addresses that differ only in dots, or googlemail.com, as one inbox', async () => {
+    const t = createTestApp()
+    for (const email of [
+      'victim.name@gmail.com',
+      'victimname@gmail.com',
+      'v.i.c.t.i.m.n.a.m.e@gmail.com',
+      'victim.name+larm@googlemail.com',
+      'vic.timname@gmail.com',
+    ])
+      expect((await subscribe(t, { email })).status).toBe(202)
+    await t.settled()
+    expect(t.mailer.sent).toHaveLength(3)
+  })
+
+  it('keeps "+tag" addresses apart as subscriptions, which their owner may want', async () => {
+    const t = createTestApp()
+    expect((await subscribe(t, { email: 'anna+larm@example.se' })).status).toBe(202)
+    expect((await subscribe(t, { email: 'anna@example.se' })).status).toBe(202)
+    expect(await count(t, 'subscribers')).toBe(2)
+  })
+
+  it('sends a case variant’s confirmation to the spelling an active subscriber confirmed', async () => {
+    const t = createTestApp()
+    expect((await subscribe(t, { email: 'Anna@example.se' })).status).toBe(202)
+    await t.settled()
+    const link = /token=([\w-]+)/.exec(t.mailer.sent[0]!.text)![1]!
+    const confirmed = await t.app.request('/confirm', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: SITE_ORIGIN },
+      body: new URLSearchParams({ token: link }).toString(),
+    })
+    expect(confirmed.status).toBe(200)
+    // At a server that tells case apart, anna@ may be someone else: whatever the mail
+    // carries (Anna's unsubscribe link among it) goes to Anna@, never to anna@.
+    expect((await subscribe(t, { email: 'anna@example.se' })).status).toBe(202)
+    await t.settled()
+    expect(t.mailer.sent.map((m) => m.to)).toEqual(['Anna@example.se', 'Anna@example.se'])
   })
 })
 
@@ -164,12 +240,30 @@ describe('HTTP details (finding 10)', () => {
     expect(res.status).toBe(200)
   })
 
-  it('refuses new client addresses once the rate-limit table is full', async () => {
+  it('refuses new client addresses once the rate-limit table is full of clients', async () => {
     const t = createTestApp(undefined, { maxRateRows: 3 })
-    // Each accepted request adds a client-address and a mailbox counter.
+    // Each accepted request adds a client's bucket; inboxes are counted in their own table.
     expect((await subscribe(t, { email: 'a@example.se' })).status).toBe(202)
     expect((await subscribe(t, { email: 'b@example.se' })).status).toBe(202)
-    expect((await subscribe(t, { email: 'c@example.se' })).status).toBe(429)
-    expect(await count(t, 'rate_limits')).toBe(4)
+    expect((await subscribe(t, { email: 'c@example.se' })).status).toBe(202)
+    expect((await subscribe(t, { email: 'd@example.se' })).status).toBe(429)
+    expect(await count(t, 'rate_limits')).toBe(3)
+    expect(await count(t, 'mailbox_limits')).toBe(3)
+  })
+})
+
+describe('the rate-limit table and its cap (finding 6)', () => {
+  it('never holds more client buckets than its cap, and a new visitor still gets in', async () => {
+    const t = createTestApp(undefined, { maxRateRows: 10 })
+    // One client address, within its 20 requests an hour, each for another address.
+    for (let n = 0; n < 20; n++) {
+      expect((await subscribeFrom(t, `person${n}@example.se`, '203.0.113.77')).status).toBe(202)
+    }
+    const rows = await count(t, 'rate_limits')
+    // Inbox buckets used to count towards the cap and live a day, so every client address that
+    // came after this one was refused (429) for the rest of the day.
+    const next = await subscribeFrom(t, 'someone.else@example.se', '198.51.100.200')
+    expect.soft(next.status, 'a new visitor after one client filled the table').toBe(202)
+    expect(rows).toBeLessThanOrEqual(10)
   })
 })

@@ -59,6 +59,17 @@ describe('parseNodeSettings', () => {
     )
   })
 
+  it('limits connections per client to a quarter of the cap (2 to 32), and not behind a proxy', () => {
+    expect(parseNodeSettings({}).MAX_CONNECTIONS_PER_CLIENT).toBe(32)
+    expect(parseNodeSettings({ MAX_CONNECTIONS: '8' }).MAX_CONNECTIONS_PER_CLIENT).toBe(2)
+    expect(parseNodeSettings({ MAX_CONNECTIONS: '40' }).MAX_CONNECTIONS_PER_CLIENT).toBe(10)
+    expect(parseNodeSettings({ TRUST_PROXY: 'true' }).MAX_CONNECTIONS_PER_CLIENT).toBe(0)
+    expect(
+      parseNodeSettings({ TRUST_PROXY: '1', MAX_CONNECTIONS_PER_CLIENT: '100' })
+        .MAX_CONNECTIONS_PER_CLIENT,
+    ).toBe(100)
+  })
+
   it('knows which public URLs point at this machine', () => {
     for (const url of [
       'http://127.0.0.1:8787',

@@ -10,19 +10,21 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
 })
 
-/** A database at the first schema, with the rows `seed` writes, then migrated to the latest. */
-function migratedFrom0001(seed: string) {
+/** A database at the schema of `upTo`'s migrations, with the rows `seed` writes, then migrated to the latest. */
+function migratedFrom(upTo: string[], seed: string) {
   const dir = mkdtempSync(join(tmpdir(), 'migrate-'))
   dirs.push(dir)
   const first = join(dir, 'first')
   mkdirSync(first)
-  cpSync(join(MIGRATIONS_DIR, '0001_subscriptions.sql'), join(first, '0001_subscriptions.sql'))
+  for (const name of upTo) cpSync(join(MIGRATIONS_DIR, name), join(first, name))
   openSqlite(join(dir, 'db.sqlite'), first).close()
   const raw = new Database(join(dir, 'db.sqlite'))
   raw.exec(seed)
   raw.close()
   return openSqlite(join(dir, 'db.sqlite'))
 }
+
+const migratedFrom0001 = (seed: string) => migratedFrom(['0001_subscriptions.sql'], seed)
 
 const row = (
   id: number,
@@ -71,6 +73,23 @@ describe('migration 0002: one row per mailbox', () => {
         "INSERT INTO subscribers (email, email_key, status, unsubscribe_token, created_at, updated_at) VALUES ('x', 'victim@example.se', 'pending', 't', '', '')",
       ),
     ).rejects.toThrow(/UNIQUE/)
+    db.close()
+  })
+})
+
+describe('migration 0004: inbox buckets apart from client buckets', () => {
+  it('moves the mailbox buckets out of the capped client table, keeping their state', async () => {
+    const db = migratedFrom(
+      ['0001_subscriptions.sql', '0002_hardening.sql', '0003_token_buckets.sql'],
+      `INSERT INTO rate_limits (key, tat, allowed) VALUES
+         ('ip:203.0.113.7', 1000, 1), ('mailbox:victim@example.se', 2000, 0);`,
+    )
+    expect(await db.all('SELECT key, tat, allowed FROM rate_limits')).toEqual([
+      { key: 'ip:203.0.113.7', tat: 1000, allowed: 1 },
+    ])
+    expect(await db.all('SELECT key, tat, allowed FROM mailbox_limits')).toEqual([
+      { key: 'victim@example.se', tat: 2000, allowed: 0 },
+    ])
     db.close()
   })
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { openSqlite } from '../../src/adapters/node/sqlite-database'
-import { mailboxKey } from '../../src/core/subscriptions/mailbox'
+import { inboxKey, mailboxKey } from '../../src/core/subscriptions/mailbox'
 import { sqlStores } from '../../src/store/sql-stores'
 import type { SubscriptionRequest } from '../../src/store/subscriber-store'
 
@@ -18,6 +18,7 @@ function request(email: string, now = T0): SubscriptionRequest {
   return {
     email,
     emailKey: mailboxKey(email),
+    inboxKey: inboxKey(email),
     newUnsubscribeToken: token(sequence),
     confirmToken: `confirm-${sequence}`,
     confirmTokenHash: `hash-${sequence}`,

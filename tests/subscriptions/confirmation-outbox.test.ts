@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { openSqlite } from '../../src/adapters/node/sqlite-database'
-import { mailboxKey } from '../../src/core/subscriptions/mailbox'
+import { createSmtpMailer } from '../../src/adapters/smtp/smtp-mailer'
+import { inboxKey, mailboxKey } from '../../src/core/subscriptions/mailbox'
 import { createJsonMailer } from '../../src/mail/json-mailer'
 import type { Mailer, MailMessage } from '../../src/mail/mailer'
 import { sqlStores } from '../../src/store/sql-stores'
 import { drainConfirmationOutbox, singleFlight } from '../../src/subscriptions/confirmation-outbox'
 import { PUBLIC_URL } from '../support/app'
 import { fictionalCatalog } from '../support/fixtures'
+import { freePort } from '../support/server'
+import { startSmtpSink } from '../support/smtp-sink'
 
 const T0 = new Date('2026-11-25T08:00:00.000Z')
 
@@ -16,6 +19,7 @@ async function queued(emails: string[]) {
     await stores.subscribers.requestSubscription({
       email,
       emailKey: mailboxKey(email),
+      inboxKey: inboxKey(email),
       newUnsubscribeToken: `u${n}`.padEnd(43, 'x'),
       confirmToken: `c${n}`.padEnd(43, 'x'),
       confirmTokenHash: `h${n}`,
@@ -96,6 +100,104 @@ describe('drainConfirmationOutbox (finding 3)', () => {
     const mailer = flakyMailer(0)
     expect(await drain(stores, mailer, new Date(T0.getTime() + 60_000))).toMatchObject({ sent: 0 })
     expect(await drain(stores, mailer, new Date(T0.getTime() + 121_000))).toMatchObject({ sent: 1 })
+  })
+})
+
+describe('the confirmation outbox against a relay in trouble', () => {
+  /** The server's poll (every 15 s) over `minutes`, in 5-minute steps. */
+  async function pollFor(
+    minutes: number,
+    stores: Awaited<ReturnType<typeof queued>>,
+    mailer: Mailer,
+    extra: Partial<Parameters<typeof drainConfirmationOutbox>[0]> = {},
+  ) {
+    for (let at = 0; at <= minutes; at += 5) {
+      const now = new Date(T0.getTime() + at * 60_000)
+      await drainConfirmationOutbox({
+        outbox: stores.outbox,
+        mailer,
+        catalog: fictionalCatalog(),
+        publicUrl: PUBLIC_URL,
+        clock: () => now,
+        ...extra,
+      })
+    }
+  }
+
+  it('still holds the mail, not given up, 12 hours after the request while the relay is down', async () => {
+    const stores = await queued(['night@example.se'])
+    // A real SMTP client against a port nobody listens on: ECONNREFUSED, a temporary failure.
+    const mailer = createSmtpMailer({
+      url: `smtp://127.0.0.1:${await freePort()}`,
+      from: 'Test <noreply@varningar.example.se>',
+      timeoutMs: 1_000,
+    })
+    await pollFor(12 * 60, stores, mailer)
+    await mailer.close()
+    // Given up would mean the reader who got "a confirmation link is on its way" never gets it
+    // (README: retried "while the link is still valid", which is 48 hours).
+    expect(await stores.outbox.countPending()).toBe(1)
+  }, 60_000)
+
+  it('sends one mail at most twice, with one Message-ID, to a relay that answers after the socket timeout', async () => {
+    const stores = await queued(['slow@example.se'])
+    const sink = await startSmtpSink()
+    // The production mailer with short timeouts (the socket timeout is twice timeoutMs: 600 ms);
+    // the relay keeps each message, as Postfix does once it has the final ".", and answers
+    // only after 1.5 s, when the client has given up waiting.
+    const mailer = createSmtpMailer({
+      url: sink.url,
+      from: 'Test <noreply@varningar.example.se>',
+      timeoutMs: 300,
+    })
+    sink.delayReply(1_500)
+    try {
+      // Production waits 30 s, 2 min, 8 min … between attempts; the count of attempts is the same.
+      await pollFor(60, stores, mailer, { retryAfterMs: () => 0 })
+    } finally {
+      await mailer.close()
+      await sink.close()
+    }
+    const copies = sink.to('slow@example.se')
+    expect(copies.length, `${copies.length} copies of one confirmation mail`).toBeLessThanOrEqual(2)
+    expect(new Set(copies.map((m) => /^Message-ID: (.*)$/im.exec(m.raw)?.[1])).size).toBe(1)
+    expect(await stores.outbox.countPending()).toBe(0)
+  }, 30_000)
+
+  it('keeps retrying a mail the relay refuses by policy (a block list may clear), unlike a bounce', async () => {
+    const stores = await queued(['listed@example.se', 'unknown@example.se'])
+    let blocked = true
+    const json = createJsonMailer('Test <noreply@varningar.example.se>')
+    const mailer: Mailer = {
+      async send(message) {
+        if (message.to === 'unknown@example.se')
+          throw Object.assign(new Error('Recipient rejected'), {
+            responseCode: 550,
+            command: 'RCPT TO',
+            response: '550 5.1.1 <unknown@example.se>: User unknown',
+          })
+        if (blocked)
+          throw Object.assign(new Error('Recipient rejected'), {
+            responseCode: 554,
+            command: 'RCPT TO',
+            response: '554 5.7.1 Service unavailable; client host blocked using zen.spamhaus.org',
+          })
+        return json.send(message)
+      },
+      close: json.close,
+    }
+    const drain = (now: Date) =>
+      drainConfirmationOutbox({
+        outbox: stores.outbox,
+        mailer,
+        catalog: fictionalCatalog(),
+        publicUrl: PUBLIC_URL,
+        clock: () => now,
+      })
+    expect(await drain(T0)).toEqual({ sent: 0, retried: 1, failed: 1 })
+    blocked = false
+    expect(await drain(new Date(T0.getTime() + 31_000))).toEqual({ sent: 1, retried: 0, failed: 0 })
+    expect(json.sent.map((m) => m.to)).toEqual(['listed@example.se'])
   })
 })
 

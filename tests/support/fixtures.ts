@@ -56,7 +56,51 @@ export function secondFictionalAlert(overrides: Record<string, unknown> = {}) {
   })
 }
 
+/**
+ * FICTION: a draft about a made-up company, Ödla, that exists only in drafts: a reserved
+ * domain and a number in the fiction range 031-390 06 00–99.
+ */
+export function fictionalDraft(overrides: Record<string, unknown> = {}) {
+  return fictionalAlert({
+    id: 'odla-2026-05-02',
+    draft: true,
+    title: 'Ödla varnar för falska mejl',
+    published: '2026-05-02',
+    company: { slug: 'odla', name: 'Ödla', aliases: [] },
+    official: {
+      emailDomains: ['odla.example.se'],
+      phones: [{ number: '+46313900600', display: '031-390 06 00', label: 'Kundtjänst' }],
+      social: [],
+    },
+    source: { title: 'Fiktiv källa', publisher: 'Testredaktionen', date: '2026-05-02' },
+    ...overrides,
+  })
+}
+
 export function fictionalCatalog(...records: Record<string, unknown>[]): Catalog {
   const list = records.length > 0 ? records : [fictionalAlert(), secondFictionalAlert()]
   return loadCatalog(list.map((r, i) => recordFile(`r${i}`, r)))
+}
+
+/**
+ * A catalog whose first record carries text the record schema refuses ("<" in a title or a
+ * company name, control characters), put in after validation: the pages and feeds escape
+ * record text whatever reaches them, and these tests keep that defence in depth honest.
+ */
+export function catalogWithHostileText(text: {
+  title?: string
+  summary?: string
+  companyName?: string
+  aliases?: string[]
+}): Catalog {
+  const catalog = fictionalCatalog(fictionalAlert())
+  const alert = catalog.alerts[0]!
+  const company = catalog.companies.get(alert.company.slug)!
+  if (text.title !== undefined) Object.assign(alert, { title: text.title })
+  if (text.summary !== undefined) Object.assign(alert, { summary: text.summary })
+  const name = text.companyName ?? company.name
+  const aliases = text.aliases ?? company.aliases
+  Object.assign(alert.company, { name, aliases })
+  Object.assign(company, { name, aliases })
+  return catalog
 }

@@ -21,14 +21,19 @@ export interface RunningServer {
   stop: () => Promise<void>
 }
 
-/** Starts `npm start` as a user would, and waits until /healthz answers 200. */
+/**
+ * Starts `npm start` (or another npm script that serves the site, such as `preview`) as a
+ * user would, and waits until /healthz answers 200.
+ */
 export async function startServer(
   env: Record<string, string>,
   timeoutMs = 30_000,
+  script = 'start',
 ): Promise<RunningServer> {
   const port = await freePort()
   let output = ''
-  const child = spawn('npm', ['start', '--silent'], {
+  const args = script === 'start' ? ['start', '--silent'] : ['run', '--silent', script]
+  const child = spawn('npm', args, {
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,

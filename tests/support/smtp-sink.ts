@@ -6,8 +6,14 @@ export interface ReceivedMail {
   raw: string
 }
 
-/** How the sink answers one RCPT TO: undefined accepts it; a code refuses it. */
-export type RcptRule = (address: string, attempt: number) => number | undefined
+/**
+ * How the sink answers one RCPT TO: undefined accepts it; a code refuses it with a generic
+ * text naming the recipient; a code and a text refuse it with that text (e.g. a block list).
+ */
+export type RcptRule = (
+  address: string,
+  attempt: number,
+) => number | { code: number; text: string } | undefined
 
 export interface SmtpSink {
   port: number
@@ -44,18 +50,17 @@ export async function startSmtpSink(options: { port?: number } = {}): Promise<Sm
     onRcptTo(address, _session, callback) {
       const attempt = (rcptAttempts.get(address.address) ?? 0) + 1
       rcptAttempts.set(address.address, attempt)
-      const code = rcptRule?.(address.address, attempt)
-      if (code) {
+      const rule = rcptRule?.(address.address, attempt)
+      if (rule) {
+        const code = typeof rule === 'number' ? rule : rule.code
         // Real relays name the recipient in their refusals; logs must not repeat it.
-        const error = Object.assign(
-          new Error(
-            code >= 500
+        const text =
+          typeof rule === 'object'
+            ? rule.text
+            : code >= 500
               ? `<${address.address}>: mailbox unavailable`
-              : `<${address.address}>: try again later`,
-          ),
-          { responseCode: code },
-        )
-        return callback(error)
+              : `<${address.address}>: try again later`
+        return callback(Object.assign(new Error(text), { responseCode: code }))
       }
       callback()
     },

@@ -97,14 +97,7 @@ export async function startWorkerDev(
   return {
     url,
     output: () => output,
-    d1: async (sql) =>
-      (
-        await run(
-          WRANGLER,
-          ['d1', 'execute', 'DB', '--local', '--persist-to', persistTo, '--json', '--command', sql],
-          { env: childEnv },
-        )
-      ).stdout,
+    d1: (sql) => d1Execute(persistTo, sql, childEnv),
     // Miniflare's trigger, unlike wrangler's /__scheduled, passes the time on and answers 500
     // when the handler fails.
     scheduled: (at) =>
@@ -120,5 +113,39 @@ export async function startWorkerDev(
       }
       await new Promise((r) => child.once('exit', r))
     },
+  }
+}
+
+/**
+ * `wrangler d1 execute` against the SQLite file that the running `wrangler dev` also holds:
+ * a write there can meet the file locked by the worker's own statement (seen once in CI), so
+ * a failed attempt is retried a few times, and the last failure says what wrangler printed.
+ */
+async function d1Execute(
+  persistTo: string,
+  sql: string,
+  childEnv: NodeJS.ProcessEnv,
+): Promise<string> {
+  const args = [
+    'd1',
+    'execute',
+    'DB',
+    '--local',
+    '--persist-to',
+    persistTo,
+    '--json',
+    '--command',
+    sql,
+  ]
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return (await run(WRANGLER, args, { env: childEnv })).stdout
+    } catch (error) {
+      const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string }
+      if (attempt >= 4) {
+        throw new Error(`wrangler d1 execute failed ${attempt} times: ${sql}\n${stderr}\n${stdout}`)
+      }
+      await new Promise((r) => setTimeout(r, 250 * attempt))
+    }
   }
 }

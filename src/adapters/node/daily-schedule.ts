@@ -7,21 +7,30 @@ export function scheduleTicks(options: {
   task: () => Promise<void>
   everyMs?: number
   onError?: (error: unknown) => void
-}): { stop: () => void } {
-  let running = false
-  const tick = async () => {
+}): { stop: () => Promise<void> } {
+  let running: Promise<void> | null = null
+  const tick = () => {
     if (running) return
-    running = true
+    let task: Promise<void>
     try {
-      await options.task()
+      task = options.task()
     } catch (error) {
-      options.onError?.(error)
-    } finally {
-      running = false
+      task = Promise.reject(error)
     }
+    running = task
+      .catch((error: unknown) => options.onError?.(error))
+      .finally(() => {
+        running = null
+      })
   }
-  const timer = setInterval(() => void tick(), options.everyMs ?? 60_000)
+  const timer = setInterval(tick, options.everyMs ?? 60_000)
   timer.unref()
-  void tick()
-  return { stop: () => clearInterval(timer) }
+  tick()
+  return {
+    /** No more ticks; resolves once a tick still running has finished. */
+    stop: async () => {
+      clearInterval(timer)
+      await running
+    },
+  }
 }

@@ -60,18 +60,29 @@ export function openSqlite(
   }
 }
 
-/** Applies migrations/*.sql in name order, recorded in d1_migrations like wrangler does. */
+/**
+ * Applies migrations/*.sql in name order, recorded in d1_migrations like wrangler does. Each
+ * one is applied in an IMMEDIATE transaction (the database's write lock, waited for through
+ * the busy timeout) that first asks again whether it is applied: a server and `npm run digest`
+ * starting together on a database that needs a migration both find it, and the second one to
+ * get the lock sees that the first has applied it, instead of failing on "table … already
+ * exists".
+ */
 function applyMigrations(db: Database.Database, dir: string) {
   db.exec(`CREATE TABLE IF NOT EXISTS d1_migrations (
     id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT UNIQUE, applied_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP)`)
-  const applied = new Set(db.prepare('SELECT name FROM d1_migrations').pluck().all() as string[])
+  const isApplied = db.prepare('SELECT 1 FROM d1_migrations WHERE name = ?').pluck()
+  const record = db.prepare('INSERT INTO d1_migrations (name) VALUES (?)')
   for (const name of readdirSync(dir)
     .filter((n) => n.endsWith('.sql'))
     .sort()) {
-    if (applied.has(name)) continue
+    // Cheap check first: an up-to-date database takes no write lock at start-up.
+    if (isApplied.get(name)) continue
+    const sqlText = readFileSync(join(dir, name), 'utf8')
     db.transaction(() => {
-      db.exec(readFileSync(join(dir, name), 'utf8'))
-      db.prepare('INSERT INTO d1_migrations (name) VALUES (?)').run(name)
-    })()
+      if (isApplied.get(name)) return
+      db.exec(sqlText)
+      record.run(name)
+    }).immediate()
   }
 }

@@ -7,6 +7,12 @@
  * company, verdict) → describeReason (reason code → Swedish sentence). checkMessage runs it
  * all. lookup (src/core/lookup) runs the same stages on a search query.
  */
+
+export {
+  type ArticleCandidate,
+  type EmailDomainCandidate,
+  extractArticleContacts,
+} from './article-contacts'
 export type {
   CandidateSource,
   ContactCandidate,

@@ -24,11 +24,13 @@ export function localTime(instant: Date, timeZone: string): { date: string; hour
 }
 
 /**
- * Whether a digest run should start now: it is the digest hour in the schedule's time zone,
- * and no run that completed started on this local day. Asked every few minutes (the Worker's
- * cron, the Node server's timer), it starts one run a day and keeps trying through the hour
- * while runs fail or find the lease busy. An hour that a clock change skips has no digest
- * that day; one it repeats has one.
+ * Whether a digest run should start now: the local hour in the schedule's time zone has
+ * reached `hour`, and no run that completed started on this local day. Asked every few
+ * minutes (the Worker's cron, the Node server's timer), it starts one run a day at the hour,
+ * and keeps trying for the rest of the day while runs fail, crash or find the lease busy, so a
+ * crash or a deploy during the digest hour delays that day's digest instead of losing it. An
+ * hour that a clock change skips (02:00 on the day summer time starts) is caught up at the
+ * next hour; one it repeats has one digest.
  */
 export function isDigestDue(
   schedule: DigestSchedule & {
@@ -39,7 +41,7 @@ export function isDigestDue(
 ): boolean {
   if (schedule.hour === 'off') return false
   const now = localTime(schedule.now, schedule.timeZone)
-  if (now.hour !== schedule.hour) return false
+  if (now.hour < schedule.hour) return false
   if (schedule.lastCompletedRun === null) return true
   return localTime(new Date(schedule.lastCompletedRun), schedule.timeZone).date !== now.date
 }

@@ -42,3 +42,32 @@ export const MailboxSchema = z
 export function mailboxKey(address: string): string {
   return withAsciiDomain(address).toLowerCase()
 }
+
+// Providers that ignore dots in the local part; googlemail.com is the same service as gmail.com.
+const DOTLESS_DOMAINS: Record<string, string> = {
+  'gmail.com': 'gmail.com',
+  'googlemail.com': 'gmail.com',
+}
+
+/**
+ * The inbox an address delivers to, for the confirmation-mail limit: the mailbox key without
+ * a sub-address tag (RFC 5233 `+tag`, which Gmail, Outlook.com, iCloud, Fastmail, Proton and
+ * most servers deliver to the plain address) and, at Gmail, without dots. Uniqueness of
+ * subscribers stays with `mailboxKey`: `anna+larm@` and `anna@` may be two subscriptions the
+ * owner chose, but never more confirmation mail to one inbox than the limit.
+ */
+export function inboxKey(address: string): string {
+  const key = mailboxKey(address)
+  const at = key.lastIndexOf('@')
+  if (at < 1) return key
+  let local = key.slice(0, at)
+  let domain = key.slice(at + 1)
+  const plus = local.indexOf('+')
+  if (plus > 0) local = local.slice(0, plus)
+  const dotless = DOTLESS_DOMAINS[domain]
+  if (dotless) {
+    local = local.replace(/\./g, '')
+    domain = dotless
+  }
+  return `${local}@${domain}`
+}

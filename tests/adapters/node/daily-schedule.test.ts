@@ -39,4 +39,17 @@ describe('scheduleTicks', () => {
     expect(calls).toBeGreaterThanOrEqual(2)
     expect(errors).toHaveLength(1)
   })
+
+  it('stops ticking at once and lets the caller wait for a tick still running', async () => {
+    let finished = false
+    const schedule = scheduleTicks({
+      everyMs: 1_000,
+      task: async () => {
+        await wait(50)
+        finished = true
+      },
+    })
+    await schedule.stop()
+    expect(finished).toBe(true)
+  })
 })

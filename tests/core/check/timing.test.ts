@@ -7,10 +7,10 @@ import { check } from '../../support/checker'
 // as the fastest of three runs after a warm-up.
 const BOUND_MS = 500
 
-function fastestOfThree(run: () => void): number {
+function fastestOf(runs: number, run: () => void): number {
   run()
   let fastest = Number.POSITIVE_INFINITY
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < runs; i++) {
     const started = performance.now()
     run()
     fastest = Math.min(fastest, performance.now() - started)
@@ -23,18 +23,21 @@ describe('checking time', () => {
     'stays far under the bound for %s',
     (_name, text) => {
       expect(text.length).toBeLessThanOrEqual(10_000)
-      expect(fastestOfThree(() => check(text, text.slice(0, 320)))).toBeLessThan(BOUND_MS)
+      expect(fastestOf(3, () => check(text, text.slice(0, 320)))).toBeLessThan(BOUND_MS)
     },
   )
 
+  // Texts long enough that a scheduling hiccup on the shared machine is small beside the work,
+  // each timed as the fastest of many runs: a quadratic step would still give a ratio near 16.
   it('grows linearly: four times the text takes well under sixteen times as long', () => {
     const unit = 'Ring 070-174 06 05 eller https://jemfix-x.example/a.b.c kl 14.30, 249.90 kr '
-    const small = unit.repeat(8)
-    const large = unit.repeat(32)
+    const small = unit.repeat(30)
+    const large = unit.repeat(120)
+    expect(large.length).toBeLessThanOrEqual(10_000)
     const ratio =
-      fastestOfThree(() => check(large)) /
+      fastestOf(9, () => check(large)) /
       Math.max(
-        fastestOfThree(() => check(small)),
+        fastestOf(9, () => check(small)),
         0.05,
       )
     expect(ratio).toBeLessThan(16)
