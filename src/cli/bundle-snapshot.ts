@@ -1,4 +1,4 @@
-import { readFile, rename, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { SNAPSHOT_FILE } from '../adapters/node/snapshot-files'
 
@@ -13,6 +13,8 @@ export const CATALOG_SNAPSHOT = new Uint8Array(bytes)
 export async function writeSnapshotModule(dir: string): Promise<void> {
   const path = join(dir, 'catalog-snapshot.ts')
   if ((await readFile(path, 'utf8').catch(() => null)) === MODULE) return
+  // A fresh clone has no src/generated/ (it is gitignored).
+  await mkdir(dir, { recursive: true })
   const temporary = `${path}.${process.pid}.tmp`
   await writeFile(temporary, MODULE)
   await rename(temporary, path)

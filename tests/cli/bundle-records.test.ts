@@ -39,4 +39,24 @@ describe('npm run bundle:records', () => {
     expect(text).not.toContain('exempelbolaget-2026-05-02')
     expect(stdout).toMatch(/1 record\(s\) from .* bundled into .*; 1 draft\(s\) left out/)
   })
+
+  it('writes the Worker snapshot and its module into a tree without src/generated/ (a fresh clone)', async () => {
+    const project = await mkdtemp(join(tmpdir(), 'bundle-clone-'))
+    dirs.push(project)
+    const alerts = join(project, 'alerts')
+    await mkdir(alerts)
+    // FICTION: a made-up company on reserved domains.
+    await writeFile(join(alerts, 'published.yaml'), stringify(fictionalAlert()))
+    const script = join(process.cwd(), 'src/cli/bundle-records.ts')
+    const { stdout } = await run(tsx, [script, alerts], { cwd: project })
+    const generated = join(project, 'src/generated')
+    const { catalog } = openSnapshot(
+      new Uint8Array(await readFile(join(generated, 'catalog-snapshot.bin'))),
+    )
+    expect(catalog.alerts.map((alert) => alert.id)).toEqual(['exempelbolaget-2026-03-01'])
+    expect(await readFile(join(generated, 'catalog-snapshot.ts'), 'utf8')).toContain(
+      "import bytes from './catalog-snapshot.bin'",
+    )
+    expect(stdout).toMatch(/1 record\(s\) from .* bundled into/)
+  })
 })
