@@ -1,4 +1,4 @@
-import { type ChildProcess, execFile, spawn } from 'node:child_process'
+import { execFile } from 'node:child_process'
 import { appendFile, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -7,53 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { stringify } from 'yaml'
 import { fictionalAlert } from '../support/fixtures'
 import { copyProject } from '../support/project-copy'
-import { freePort } from '../support/server'
+import { type RunningServer, startCommand } from '../support/server'
 
 const run = promisify(execFile)
 
-interface Started {
-  child: ChildProcess
-  url: string
-  output: () => string
-}
-
 /** `command` (npm start by default) in `cwd`, until /healthz answers 200. */
-async function start(
-  cwd: string,
-  env: Record<string, string>,
-  command = ['npm', 'start', '--silent'],
-): Promise<Started> {
-  const port = await freePort()
-  let output = ''
-  const child = spawn(command[0]!, command.slice(1), {
-    cwd,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  })
-  child.stdout?.on('data', (d) => {
-    output += d
-  })
-  child.stderr?.on('data', (d) => {
-    output += d
-  })
-  const url = `http://127.0.0.1:${port}`
-  const deadline = Date.now() + 60_000
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`exited with ${child.exitCode}:\n${output}`)
-    const status = await fetch(`${url}/healthz`).then(
-      (r) => r.status,
-      () => 0,
-    )
-    if (status === 200 && output.includes(`:${port} `)) break
-    if (Date.now() > deadline) {
-      process.kill(-child.pid!, 'SIGKILL')
-      throw new Error(`did not become healthy:\n${output}`)
-    }
-    await new Promise((r) => setTimeout(r, 100))
-  }
-  return { child, url, output: () => output }
-}
+const start = (cwd: string, env: Record<string, string>, command = ['npm', 'start', '--silent']) =>
+  startCommand(command, env, { cwd, timeoutMs: 60_000 })
 
 /** The processes whose parent is `pid`, with their command lines. */
 async function childrenOf(pid: number): Promise<{ pid: number; command: string }[]> {
@@ -95,7 +55,7 @@ async function gone(pid: number, url: string, withinMs = 20_000) {
 }
 
 /** After a failed expectation: whatever of the server is still running, killed. */
-function stopLeftovers(server: Started, pid: number | undefined) {
+function stopLeftovers(server: RunningServer, pid: number | undefined) {
   for (const target of [-server.child.pid!, pid]) {
     if (target === undefined) continue
     try {
@@ -133,21 +93,18 @@ describe('npm start runs the compiled server', () => {
       })
       expect(((await check.json()) as { verdict: string }).verdict).toBe('official-contacts')
     } finally {
-      process.kill(-server.child.pid!, 'SIGTERM')
-      await gone(server.child.pid!, server.url)
+      await server.stop()
     }
   }, 90_000)
 
   it('builds again only when a source changed', async () => {
     const again = await start(project, { DATA_DIR: join(dir, 'data-2') })
-    process.kill(-again.child.pid!, 'SIGTERM')
-    await gone(again.child.pid!, again.url)
+    await again.stop()
     expect(again.output()).not.toContain('compiling')
 
     await appendFile(join(project, 'src/core/lazy.ts'), '\n// a change\n')
     const changed = await start(project, { DATA_DIR: join(dir, 'data-3') })
-    process.kill(-changed.child.pid!, 'SIGTERM')
-    await gone(changed.child.pid!, changed.url)
+    await changed.stop()
     expect(changed.output()).toContain(
       'compiling the server into dist/ (a source changed since the last build)',
     )
@@ -168,8 +125,7 @@ describe('npm start runs the compiled server', () => {
       const db = await readFile(join(elsewhere, 'data', 'bedragerivarningar.sqlite'))
       expect(db.length).toBeGreaterThan(0)
     } finally {
-      process.kill(-server.child.pid!, 'SIGTERM')
-      await gone(server.child.pid!, server.url)
+      await server.stop()
       await rm(elsewhere, { recursive: true, force: true })
     }
   }, 60_000)
@@ -201,8 +157,7 @@ describe('the compiled server with records the snapshot was not made from', () =
       // is not (and, next to an official number of another company, not that company's).
       expect(findings.map((f) => f.status)).toEqual(['official', 'not-official'])
     } finally {
-      process.kill(-server.child.pid!, 'SIGTERM')
-      await gone(server.child.pid!, server.url)
+      await server.stop()
       await rm(dir, { recursive: true, force: true })
     }
   }, 90_000)
