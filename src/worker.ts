@@ -2,16 +2,26 @@ import type {
   D1Database,
   ExecutionContext,
   ExportedHandler,
+  MessageBatch,
+  Queue,
   RateLimit,
   ScheduledController,
 } from '@cloudflare/workers-types'
 import { createSmtpMailer } from './adapters/smtp/smtp-mailer'
 import { d1Database } from './adapters/worker/d1-database'
+import {
+  CONSUMER_CONNECTIONS,
+  DIGEST_DEAD_LETTER_QUEUE_NAME,
+  digestQueueProducer,
+  queuedBatches,
+} from './adapters/worker/digest-queue'
 import { createLogMailer } from './adapters/worker/log-mailer'
 import { rateLimitBinding } from './adapters/worker/rate-limit-binding'
 import { type App, createApp } from './app'
 import { openSnapshot, SnapshotError } from './core/catalog-snapshot'
-import { runDigest } from './digest/run-digest'
+import type { DigestBatchMessage } from './core/digest/queue-message'
+import { consumeDeadLetters, consumeDigestBatches } from './digest/queue-consumer'
+import { type DigestQueue, describeQueueRun, startQueueRun } from './digest/queue-run'
 import { describeScheduledDigest, runScheduledDigest } from './digest/scheduled-digest'
 import { CATALOG_SNAPSHOT } from './generated/catalog-snapshot'
 import { misconfigured } from './http/misconfigured'
@@ -19,7 +29,11 @@ import { type Mailer, withMailer } from './mail/mailer'
 import { memoryRequestLimiter } from './rate-limit/memory-limiter'
 import { CHECK_LIMIT } from './rate-limit/policies'
 import { describeError } from './security/redact'
-import { parseWorkerSettings, type WorkerMail } from './settings/worker-settings'
+import {
+  type DigestQueueSettings,
+  parseWorkerSettings,
+  type WorkerMail,
+} from './settings/worker-settings'
 import { type Stores, sqlStores } from './store/sql-stores'
 import { describeDrain, drainConfirmationOutbox } from './subscriptions/confirmation-outbox'
 
@@ -28,12 +42,17 @@ export interface Env {
   DB: D1Database
   /** The checker's limit: [[ratelimits]] in wrangler.toml. */
   CHECK_RATE_LIMITER?: RateLimit
+  /** The digest's queue: [[queues.producers]] in wrangler.toml. */
+  DIGEST_QUEUE?: Queue<DigestBatchMessage>
   PUBLIC_URL?: string
   MAIL_FROM?: string
   SMTP_URL?: string
   CONTACT_EMAIL?: string
   DIGEST_HOUR?: string
   DIGEST_TIMEZONE?: string
+  DIGEST_BATCH_SUBSCRIBERS?: string
+  DIGEST_RETRY_SECONDS?: string
+  DIGEST_FAULT?: string
   ENVIRONMENT?: string
 }
 
@@ -79,9 +98,14 @@ type Runtime =
        * Opens a mail transport for one invocation, which closes it before it ends: in workerd
        * a socket belongs to the request or cron that opened it. Null when no mail can go out.
        */
-      openMailer: (() => Mailer) | null
+      openMailer: ((connections?: number) => Mailer) | null
       /** Why digests must not run here, or null. */
       digestRefusal: string | null
+      /** Where the cron sends the digest's batches (null only when digestRefusal says why). */
+      digestQueue: DigestQueue | null
+      queueSettings: DigestQueueSettings
+      /** Development fault injection (DIGEST_FAULT), shared by this isolate's consumers. */
+      afterSend: (() => void) | undefined
       /** The latest completed digest run this isolate has read (see runScheduledDigest). */
       knownRuns: { lastCompletedRun: string | null }
     }
@@ -97,19 +121,35 @@ function runtimeFor(env: Env): Runtime {
   return runtime
 }
 
-function mailerFor(mail: WorkerMail): (() => Mailer) | null {
+function mailerFor(mail: WorkerMail): ((connections?: number) => Mailer) | null {
   if (mail.kind === 'off') return null
   if (mail.kind === 'log') return () => createLogMailer(log)
   // Short timeouts: a drain runs in the time the platform grants after the answer.
-  return () =>
-    createSmtpMailer({ url: mail.url, from: mail.from, maxConnections: 2, timeoutMs: 10_000 })
+  return (connections = 2) =>
+    createSmtpMailer({
+      url: mail.url,
+      from: mail.from,
+      maxConnections: connections,
+      timeoutMs: 10_000,
+    })
 }
 
-function digestRefusalFor(mail: WorkerMail): string | null {
+function digestRefusalFor(mail: WorkerMail, queue: DigestQueue | null): string | null {
   if (mail.kind === 'off') return mail.problem
   if (mail.kind === 'log')
     return 'SMTP_URL is not set: in development mail goes to the log, and digests do not run, so no cursor moves'
+  if (!queue) return 'the DIGEST_QUEUE binding is missing (wrangler.toml [[queues.producers]])'
   return null
+}
+
+/** DIGEST_FAULT=throw-after-sends:N: the consumer throws once, after the Nth send of this isolate. */
+function faultAfter(sends: number | null): (() => void) | undefined {
+  if (sends === null) return undefined
+  let count = 0
+  return () => {
+    if (++count === sends)
+      throw new Error(`injected fault (DIGEST_FAULT): the consumer throws after send ${count}`)
+  }
 }
 
 function buildRuntime(env: Env): Runtime {
@@ -121,11 +161,13 @@ function buildRuntime(env: Env): Runtime {
   const problems = [...settings.problems]
   if (!env.CHECK_RATE_LIMITER)
     problems.push('the CHECK_RATE_LIMITER binding is missing: checks are limited per isolate only')
+  if (!env.DIGEST_QUEUE) problems.push('the DIGEST_QUEUE binding is missing: digests do not run')
   for (const problem of problems) console.warn(`settings: ${problem}`)
   if (settings.mail.kind === 'off') console.warn(`mail is off: ${settings.mail.problem}`)
 
   const stores = sqlStores(d1Database(env.DB))
   const openMailer = mailerFor(settings.mail)
+  const digestQueue = env.DIGEST_QUEUE ? digestQueueProducer(env.DIGEST_QUEUE) : null
   const drainOutbox = async () => {
     if (openMailer)
       await withMailer(openMailer, (mailer) =>
@@ -161,7 +203,10 @@ function buildRuntime(env: Env): Runtime {
     publicUrl: settings.publicUrl,
     schedule: settings.digest,
     openMailer,
-    digestRefusal: digestRefusalFor(settings.mail),
+    digestRefusal: digestRefusalFor(settings.mail, digestQueue),
+    digestQueue,
+    queueSettings: settings.queue,
+    afterSend: faultAfter(settings.queue.throwAfterSends),
     knownRuns: { lastCompletedRun: null },
   }
 }
@@ -183,43 +228,80 @@ async function sendOutbox(stores: Stores, publicUrl: string, mailer: Mailer, max
 
 /**
  * The cron (every 5 minutes, wrangler.toml): sends confirmation mail still in the outbox
- * (a relay that was down, a drain cut short), then starts the digest if it is due. Both use
- * one SMTP transport opened for this invocation and closed before it ends. Once an hour it
- * also deletes what the privacy page promises to forget, whatever the digest settings.
+ * (a relay that was down, a drain cut short) over an SMTP transport opened for this
+ * invocation and closed before it ends, then opens the digest run if it is due: the run is
+ * fanned out to the digest queue, whose consumer sends it. Once an hour it also deletes what
+ * the privacy page promises to forget, whatever the digest settings.
  */
 async function scheduled(runtime: Extract<Runtime, { ok: true }>, scheduledTime: Date) {
-  const { stores, openMailer } = runtime
-  const digest = (mailer: Mailer | null) =>
-    runScheduledDigest({
-      schedule: runtime.schedule,
-      store: stores.digest,
-      now: scheduledTime,
-      refusal: runtime.digestRefusal,
-      known: runtime.knownRuns,
-      // Without a transport there is always a refusal, so this never runs then.
-      run: () =>
-        mailer
-          ? runDigest({
-              catalog,
-              store: stores.digest,
-              mailer,
-              publicUrl: runtime.publicUrl,
-              clock: () => new Date(),
-              concurrency: 2,
-              logError,
-            })
-          : Promise.reject(new Error('no mail transport')),
-    })
-  const result = openMailer
-    ? await withMailer(openMailer, async (mailer) => {
-        await sendOutbox(stores, runtime.publicUrl, mailer, MAILS_PER_CRON)
-        return digest(mailer)
-      })
-    : await digest(null)
-  const line = describeScheduledDigest(result)
+  const { stores, openMailer, digestQueue } = runtime
+  if (openMailer)
+    await withMailer(openMailer, (mailer) =>
+      sendOutbox(stores, runtime.publicUrl, mailer, MAILS_PER_CRON),
+    )
+  const result = await runScheduledDigest({
+    schedule: runtime.schedule,
+    store: stores.digest,
+    now: scheduledTime,
+    refusal: runtime.digestRefusal,
+    known: runtime.knownRuns,
+    // Without a queue there is always a refusal, so this never runs then.
+    run: () =>
+      digestQueue
+        ? startQueueRun({
+            catalog,
+            store: stores.digest,
+            queueStore: stores.digestQueue,
+            queue: digestQueue,
+            clock: () => new Date(),
+            subscribersPerMessage: runtime.queueSettings.subscribersPerMessage,
+          })
+        : Promise.reject(new Error('no digest queue')),
+  })
+  const line = describeScheduledDigest(result, describeQueueRun)
   if (line) log(line)
   if (scheduledTime.getUTCMinutes() < HOUSEKEEPING_WINDOW_MINUTES)
     await stores.housekeeping.sweep(new Date())
+}
+
+/**
+ * The digest queue's consumer (and its dead-letter queue's). Each invocation opens its own
+ * SMTP transport and closes it before it ends: in workerd a socket belongs to the invocation
+ * that opened it. Without a transport it sends nothing and lets the queue retry.
+ */
+async function consumeQueue(runtime: Extract<Runtime, { ok: true }>, batch: MessageBatch<unknown>) {
+  const { stores } = runtime
+  const messages = queuedBatches(batch)
+  const shared = {
+    catalog,
+    store: stores.digest,
+    queueStore: stores.digestQueue,
+    publicUrl: runtime.publicUrl,
+    clock: () => new Date(),
+    log,
+  }
+  if (batch.queue === DIGEST_DEAD_LETTER_QUEUE_NAME) return consumeDeadLetters(shared, messages)
+  const { openMailer } = runtime
+  if (!openMailer || runtime.digestRefusal) {
+    console.error(`digest queue: not sending: ${runtime.digestRefusal ?? 'no mail transport'}`)
+    batch.retryAll({ delaySeconds: 300 })
+    return
+  }
+  await withMailer(
+    () => openMailer(CONSUMER_CONNECTIONS),
+    (mailer) =>
+      consumeDigestBatches(
+        {
+          ...shared,
+          mailer,
+          connections: CONSUMER_CONNECTIONS,
+          retryBaseSeconds: runtime.queueSettings.retryBaseSeconds,
+          logError,
+          ...(runtime.afterSend ? { afterSend: runtime.afterSend } : {}),
+        },
+        messages,
+      ),
+  )
 }
 
 type WorkerResponse = ReturnType<NonNullable<ExportedHandler<Env>['fetch']>>
@@ -250,5 +332,15 @@ export default {
       console.error(`cron failed: ${line}`)
       throw new Error(line)
     }
+  },
+
+  async queue(batch: MessageBatch<unknown>, env: Env, _ctx: ExecutionContext) {
+    const runtime = runtimeFor(env)
+    if (!runtime.ok) {
+      console.error(`digest queue: not consumed: ${runtime.problem}`)
+      batch.retryAll({ delaySeconds: 300 })
+      return
+    }
+    await consumeQueue(runtime, batch)
   },
 } satisfies ExportedHandler<Env>

@@ -1,7 +1,7 @@
 import type { Alert } from '../core/alert-schema'
-import { classifyMailError, describeMailError, type Mailer } from '../mail/mailer'
+import { classifyMailError, describeMailError, type Mailer, type MailMessage } from '../mail/mailer'
 import { digestMail } from '../mail/messages'
-import type { DeliveryKey, DigestStore, Lease } from '../store/digest-store'
+import type { DeliveryKey, DeliveryRecord, DigestStore, Lease } from '../store/digest-store'
 
 /** One digest message to one subscriber, identified by its delivery (run, subscriber). */
 export interface DeliveryJob {
@@ -13,7 +13,10 @@ export interface DeliveryJob {
   cutoff: string
   messageId: string
   date: Date
-  /** Adopted from a dead run: a temporary failure leaves it in flight for the next run. */
+  /**
+   * The message may already have gone out (a run that died mid-send, an answer that never
+   * came): it is sent again as it was, and an unknown outcome this time counts as delivered.
+   */
   adopted: boolean
 }
 
@@ -22,6 +25,9 @@ export interface DeliveryJob {
  * in flight (`sending`, with its Message-ID) for the next run, which sends it once more with
  * the same Message-ID; an adopted one that meets this again counts as delivered, so a relay
  * that keeps answering too late gets at most two copies, never one with another Message-ID.
+ * `retry`: failed for now, and a queue run sends it again (see DeliveryDeps.temporaryFailure).
+ * `contended`: another consumer holds the delivery's claim; `lease-lost`: the run's fence
+ * moved; `stopped`: asked to stop before it was sent. None of these three sent anything.
  */
 export type DeliveryResult =
   | 'sent'
@@ -29,6 +35,8 @@ export type DeliveryResult =
   | 'failed'
   | 'bounced'
   | 'skipped'
+  | 'retry'
+  | 'contended'
   | 'lease-lost'
   | 'stopped'
 
@@ -40,84 +48,212 @@ export interface DeliveryDeps {
   lease: Lease
   /** False once the run must not start another send (lease lost, asked to stop). */
   maySend: () => boolean
-  /** Attempts per message for temporary failures (a 4xx, a connection lost before the message went out). */
+  /** Attempts per message in this process for temporary failures (a 4xx, a connection lost before the message went out). */
   attempts: number
   /** Backoff before retry n (1-based), in ms. */
   backoffMs: (retry: number) => number
   sleep: (ms: number) => Promise<void>
+  /**
+   * What a temporary failure becomes once this process's attempts are spent: `fail` (the
+   * in-process runner: the warnings go out with the next run) or `retry` (a queue consumer:
+   * the delivery is kept for the queue's next delivery of its batch, with the same Message-ID).
+   */
+  temporaryFailure: 'fail' | 'retry'
+  /**
+   * How long a begun delivery stays ours. 0 for a runner that holds the lease alone; a queue
+   * consumer claims longer than a send can take, so a duplicate queue message sends nothing.
+   */
+  claimMs: number
+  /** Runs one send when a connection is free; the runner limits sends itself and passes none. */
+  limit?: <T>(send: () => Promise<T>) => Promise<T>
+  /** Called once each send's outcome is known, before it is recorded (development fault injection). */
+  afterSend?: () => void
+}
+
+/** Delivers one digest; see deliverDigests. */
+export async function deliverDigest(deps: DeliveryDeps, job: DeliveryJob): Promise<DeliveryResult> {
+  const [result] = await deliverDigests(deps, [job])
+  return result ?? 'stopped'
+}
+
+/** A decided outcome: what to write, and what to report. */
+interface Decision {
+  record: DeliveryRecord
+  result: DeliveryResult
 }
 
 /**
- * Delivers one digest exactly once as far as the store can tell: `sending` (fenced, with its
- * Message-ID) before the SMTP transaction, `sent` with the cursor only after the server's 250.
- * Temporary failures are retried with backoff, but never a message whose outcome is unknown
- * (see DeliveryResult). A message left with no warnings (all withdrawn since a dead run wrote
- * it) is not sent. A policy block fails the delivery without marking the address bounced.
- * Whatever the mailer throws ends in a result; these are the rules a queue consumer reuses.
+ * Delivers digests exactly once as far as the store can tell, with the rules both runtimes
+ * share: every delivery is written `sending` (fenced, claimed, with its Message-ID) before
+ * its SMTP transaction, and `sent` with the cursor only after the server's 250. Temporary
+ * failures are retried with backoff, but never a message whose outcome is unknown (see
+ * DeliveryResult). A message left with no warnings (all withdrawn since it was first written)
+ * is not sent. A policy block fails the delivery without marking the address bounced.
+ *
+ * The writes of a round go out as one batch each: the `sending` rows of every job, then every
+ * outcome. Whatever the mailer throws ends in a result. If something else throws mid-round
+ * (the store, `afterSend`), the outcomes already known are recorded and the deliveries begun
+ * but not attempted are released (known not sent) before the error goes on.
  */
-export async function deliverDigest(deps: DeliveryDeps, job: DeliveryJob): Promise<DeliveryResult> {
-  const { store, clock, lease } = deps
-  const { delivery } = job
-  const now = () => clock().toISOString()
-  const alertIds = job.alerts.map((a) => a.id)
-  const message = await digestMail(
-    { publicUrl: deps.publicUrl },
-    {
-      to: job.email,
-      alerts: job.alerts,
-      unsubscribeToken: job.unsubscribeToken,
-      messageId: job.messageId,
-      date: job.date,
-    },
-  )
-  let lastError = ''
-  for (let attempt = 1; attempt <= deps.attempts; attempt++) {
-    if (!deps.maySend()) return 'stopped'
-    // Re-checked before every attempt: an unsubscribe during the run is honoured at once.
-    const active = (await store.statusById(delivery.subscriberId)) === 'active'
-    if (!(await store.markSending(lease, delivery, alertIds, job.messageId, now())))
-      return 'lease-lost'
-    if (!active || job.alerts.length === 0) {
-      const why = active ? 'every warning it carried was withdrawn' : ''
-      await store.markEnded(lease, delivery, 'skipped', why, now())
-      return 'skipped'
+export async function deliverDigests(
+  deps: DeliveryDeps,
+  jobs: readonly DeliveryJob[],
+): Promise<DeliveryResult[]> {
+  const results: DeliveryResult[] = jobs.map(() => 'stopped')
+  const messages = new Map<number, Promise<MailMessage>>()
+  const render = (i: number) => {
+    let message = messages.get(i)
+    if (!message) {
+      const job = jobs[i]!
+      message = digestMail(
+        { publicUrl: deps.publicUrl },
+        {
+          to: job.email,
+          alerts: job.alerts,
+          unsubscribeToken: job.unsubscribeToken,
+          messageId: job.messageId,
+          date: job.date,
+        },
+      )
+      messages.set(i, message)
     }
-    try {
-      await deps.mailer.send(message)
-    } catch (error) {
-      lastError = describeMailError(error)
-      const kind = classifyMailError(error)
-      if (kind === 'bounce') {
-        await store.markEnded(lease, delivery, 'bounced', lastError, now())
-        return 'bounced'
-      }
-      if (kind === 'permanent' || kind === 'blocked') {
-        await store.markEnded(lease, delivery, 'failed', lastError, now())
-        return 'failed'
-      }
-      if (kind === 'unknown') return unconfirmed(deps, job, lastError)
-      if (attempt < deps.attempts) await deps.sleep(deps.backoffMs(attempt))
-      continue
-    }
-    // Sent. If the lease was lost meanwhile, this write is refused and the next run sends the
-    // message again with the same Message-ID: the one duplicate no store can rule out.
-    return (await store.markSent(lease, delivery, job.cutoff, now())) ? 'sent' : 'lease-lost'
+    return message
   }
-  if (job.adopted) await store.markStillInFlight(lease, delivery, lastError, now())
-  else await store.markEnded(lease, delivery, 'failed', lastError, now())
-  return 'failed'
+  let pending = jobs.map((_, i) => i)
+  for (let attempt = 1; pending.length > 0; attempt++) {
+    if (!deps.maySend()) {
+      // Recorded as failed for now, known not sent; nothing more happens to them in this run.
+      for (const i of pending) results[i] = 'stopped'
+      break
+    }
+    const retryNow = await deliveryRound(deps, jobs, pending, attempt, render, results)
+    if (retryNow.length === 0) break
+    await deps.sleep(deps.backoffMs(attempt))
+    pending = retryNow
+  }
+  // For the in-process runner a temporary failure whose attempts are spent is final for this
+  // run; it was recorded the same way (a first delivery `failed`, an adopted one in flight).
+  return deps.temporaryFailure === 'retry'
+    ? results
+    : results.map((r) => (r === 'retry' ? 'failed' : r))
 }
 
-/** The message went out and no answer came: never sent again by this run (see DeliveryResult). */
-async function unconfirmed(
+/** One attempt at the given jobs; returns the ones to try again in this process. */
+async function deliveryRound(
   deps: DeliveryDeps,
-  job: DeliveryJob,
-  error: string,
-): Promise<DeliveryResult> {
-  const { store, lease } = deps
-  const now = deps.clock().toISOString()
-  const recorded = job.adopted
-    ? await store.markSent(lease, job.delivery, job.cutoff, now, `unconfirmed twice: ${error}`)
-    : await store.markStillInFlight(lease, job.delivery, error, now)
-  return recorded ? 'unconfirmed' : 'lease-lost'
+  jobs: readonly DeliveryJob[],
+  indices: readonly number[],
+  attempt: number,
+  render: (i: number) => Promise<MailMessage>,
+  results: DeliveryResult[],
+): Promise<number[]> {
+  const { store, lease, clock } = deps
+  const now = () => clock().toISOString()
+  const started = clock()
+  const begun = await store.beginDeliveries(
+    lease,
+    indices.map((i) => {
+      const job = jobs[i]!
+      return {
+        delivery: job.delivery,
+        alertIds: job.alerts.map((a) => a.id),
+        messageId: job.messageId,
+        withdrawn: job.alerts.length === 0,
+      }
+    }),
+    started.toISOString(),
+    new Date(started.getTime() + deps.claimMs).toISOString(),
+  )
+  const toSend: number[] = []
+  let refused = false
+  begun.forEach((status, k) => {
+    const i = indices[k]!
+    if (status === 'sending') toSend.push(i)
+    else if (status === 'skipped') results[i] = 'skipped'
+    else refused = true
+  })
+  if (refused) {
+    // The fence or another consumer's claim said no; which one decides what the caller does.
+    const held = await store.holdsLease(lease, now())
+    begun.forEach((status, k) => {
+      if (status === 'refused') results[indices[k]!] = held ? 'contended' : 'lease-lost'
+    })
+  }
+
+  const decided = new Map<number, Decision>()
+  const retryNow: number[] = []
+  const notAttempted = new Set(toSend)
+  const failure: { thrown: boolean; error?: unknown } = { thrown: false }
+  const sendOne = async (i: number) => {
+    if (failure.thrown || !deps.maySend()) return
+    const message = await render(i)
+    notAttempted.delete(i)
+    const job = jobs[i]!
+    let decision: Decision
+    try {
+      await deps.mailer.send(message)
+      decision = { record: { kind: 'sent', cursor: job.cutoff }, result: 'sent' }
+    } catch (error) {
+      decision = decideFailure(job, error)
+      // Recorded as failed for now, so the next attempt takes it again like any other.
+      if (decision.result === 'retry' && attempt < deps.attempts) retryNow.push(i)
+    }
+    decided.set(i, decision)
+    deps.afterSend?.()
+  }
+  const limit = deps.limit ?? ((send) => send())
+  await Promise.all(
+    toSend.map((i) =>
+      limit(() =>
+        sendOne(i).catch((error: unknown) => {
+          if (!failure.thrown) Object.assign(failure, { thrown: true, error })
+        }),
+      ),
+    ),
+  )
+  // Begun but never attempted (asked to stop, or something threw): known not sent.
+  for (const i of notAttempted) {
+    const error = 'stopped before sending'
+    decided.set(i, {
+      record: jobs[i]!.adopted ? { kind: 'in-flight', error } : { kind: 'retry', error },
+      result: 'stopped',
+    })
+  }
+  const entries = [...decided]
+  const written = await store.recordDeliveries(
+    lease,
+    entries.map(([i, d]) => ({ delivery: jobs[i]!.delivery, record: d.record })),
+    now(),
+  )
+  entries.forEach(([i, d], k) => {
+    // A write the fence refused: the next holder sends it again with the same Message-ID.
+    results[i] = written[k] ? d.result : 'lease-lost'
+  })
+  if (failure.thrown) throw failure.error
+  return retryNow
+}
+
+/**
+ * The rules for a failed send: a bounce marks the address; a policy block or another 5xx
+ * fails this delivery only; an unknown outcome is never sent again in this run (an adopted
+ * message meeting it twice counts as delivered); a temporary failure is tried again, here
+ * while attempts are left, then by the queue or by the next run.
+ */
+function decideFailure(job: DeliveryJob, thrown: unknown): Decision {
+  const error = describeMailError(thrown)
+  const kind = classifyMailError(thrown)
+  if (kind === 'bounce')
+    return { record: { kind: 'ended', end: 'bounced', error }, result: 'bounced' }
+  if (kind === 'permanent' || kind === 'blocked')
+    return { record: { kind: 'ended', end: 'failed', error }, result: 'failed' }
+  if (kind === 'unknown') {
+    return job.adopted
+      ? {
+          record: { kind: 'sent', cursor: job.cutoff, note: `unconfirmed twice: ${error}` },
+          result: 'unconfirmed',
+        }
+      : { record: { kind: 'unconfirmed', error }, result: 'unconfirmed' }
+  }
+  if (job.adopted) return { record: { kind: 'in-flight', error }, result: 'retry' }
+  return { record: { kind: 'retry', error }, result: 'retry' }
 }

@@ -109,6 +109,9 @@ export async function runDigest(deps: DigestDeps): Promise<DigestOutcome> {
     attempts: deps.attempts ?? 4,
     backoffMs: deps.backoffMs ?? ((retry) => 1000 * 4 ** (retry - 1)),
     sleep: deps.sleep ?? ((ms) => sleepUnlessAborted(ms, deps.signal)),
+    temporaryFailure: 'fail',
+    // The lease keeps every other runner away, so a delivery needs no claim of its own.
+    claimMs: 0,
   }
   const limit = pLimit(deps.concurrency ?? 3)
   const logError = deps.logError ?? console.error
@@ -187,7 +190,7 @@ export async function runDigest(deps: DigestDeps): Promise<DigestOutcome> {
                   adopted: false,
                 }),
               )
-              if (result === null || result === 'stopped' || result === 'lease-lost') return
+              if (result === null || !isCounted(result)) return
               progress[result]++
             }
             progress.done++
@@ -207,6 +210,19 @@ export async function runDigest(deps: DigestDeps): Promise<DigestOutcome> {
     // still expires within its short time to live, because the heartbeat has stopped.
     await held.release().catch((error: unknown) => logError(error))
   }
+}
+
+/** Results that end a delivery in this run; the others leave it for a later one. */
+function isCounted(
+  result: DeliveryResult,
+): result is 'sent' | 'unconfirmed' | 'failed' | 'bounced' | 'skipped' {
+  return (
+    result === 'sent' ||
+    result === 'unconfirmed' ||
+    result === 'failed' ||
+    result === 'bounced' ||
+    result === 'skipped'
+  )
 }
 
 /** A backoff that ends early when the run is asked to stop, so a shutdown never waits it out. */

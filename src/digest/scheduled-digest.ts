@@ -2,14 +2,15 @@ import { type DigestSchedule, isDigestDue } from '../core/digest/schedule'
 import type { DigestStore } from '../store/digest-store'
 import { type DigestOutcome, describeOutcome } from './run-digest'
 
-export interface ScheduledDigestDeps {
+export interface ScheduledDigestDeps<T> {
   schedule: DigestSchedule
   store: Pick<DigestStore, 'lastCompletedRun'>
   /** The moment the timer or cron fired. */
   now: Date
   /** Why digests must not go out (no mail transport, links to localhost), or null. */
   refusal: string | null
-  run: () => Promise<DigestOutcome>
+  /** Runs the digest: in this process on Node, or opens a queue run on the Worker. */
+  run: () => Promise<T>
   /**
    * What the caller remembers across ticks (one per process or isolate): the latest completed
    * run it has read. It only ever grows, so once it shows today's run, later ticks that day
@@ -18,10 +19,10 @@ export interface ScheduledDigestDeps {
   known?: { lastCompletedRun: string | null }
 }
 
-export type ScheduledDigestResult =
+export type ScheduledDigestResult<T = DigestOutcome> =
   | { kind: 'not-due' }
   | { kind: 'refused'; reason: string }
-  | { kind: 'ran'; outcome: DigestOutcome }
+  | { kind: 'ran'; outcome: T }
 
 /**
  * What the Node server's timer and the Worker's cron do on each tick: start the digest when
@@ -29,9 +30,9 @@ export type ScheduledDigestResult =
  * refusal says why and no cursor moves. Before the digest hour, and once `known` shows that
  * today's run completed, it asks the database nothing.
  */
-export async function runScheduledDigest(
-  deps: ScheduledDigestDeps,
-): Promise<ScheduledDigestResult> {
+export async function runScheduledDigest<T>(
+  deps: ScheduledDigestDeps<T>,
+): Promise<ScheduledDigestResult<T>> {
   const { schedule, now, known } = deps
   const remembered = known?.lastCompletedRun ?? null
   if (!isDigestDue({ ...schedule, now, lastCompletedRun: remembered })) return { kind: 'not-due' }
@@ -43,8 +44,16 @@ export async function runScheduledDigest(
 }
 
 /** One line for logs, or null when there is nothing to say (not due). */
-export function describeScheduledDigest(result: ScheduledDigestResult): string | null {
+export function describeScheduledDigest(result: ScheduledDigestResult<DigestOutcome>): string | null
+export function describeScheduledDigest<T>(
+  result: ScheduledDigestResult<T>,
+  describe: (outcome: T) => string,
+): string | null
+export function describeScheduledDigest<T>(
+  result: ScheduledDigestResult<T>,
+  describe?: (outcome: T) => string,
+): string | null {
   if (result.kind === 'not-due') return null
   if (result.kind === 'refused') return `digest not run: ${result.reason}`
-  return describeOutcome(result.outcome)
+  return describe ? describe(result.outcome) : describeOutcome(result.outcome as DigestOutcome)
 }

@@ -1,4 +1,5 @@
-import type { z } from 'zod'
+import { z } from 'zod'
+import { MAX_SUBSCRIBERS_PER_MESSAGE } from '../core/digest/fan-out'
 import type { DigestSchedule } from '../core/digest/schedule'
 import {
   ContactEmail,
@@ -29,9 +30,34 @@ export type WorkerSettings =
       contactEmail?: string
       mail: WorkerMail
       digest: DigestSchedule
+      queue: DigestQueueSettings
       /** Bad settings other than mail, for /healthz; each fell back to a safe value. */
       problems: string[]
     }
+
+/** How the digest is fanned out through Cloudflare Queues (README, "Cloudflare Worker"). */
+export interface DigestQueueSettings {
+  /** Subscriber ids per queue message (DIGEST_BATCH_SUBSCRIBERS, 1–100). */
+  subscribersPerMessage: number
+  /** The queue's retry backoff starts here and doubles, up to 15 minutes (DIGEST_RETRY_SECONDS). */
+  retryBaseSeconds: number
+  /** Development only (DIGEST_FAULT=throw-after-sends:N): the consumer throws once after N sends. */
+  throwAfterSends: number | null
+}
+
+export const DEFAULT_DIGEST_QUEUE: DigestQueueSettings = {
+  subscribersPerMessage: MAX_SUBSCRIBERS_PER_MESSAGE,
+  retryBaseSeconds: 30,
+  throwAfterSends: null,
+}
+
+const SubscribersPerMessage = z.coerce
+  .number()
+  .int()
+  .min(1)
+  .max(MAX_SUBSCRIBERS_PER_MESSAGE, `must be a whole number 1-${MAX_SUBSCRIBERS_PER_MESSAGE}`)
+const RetrySeconds = z.coerce.number().int().min(0).max(3600, 'must be 0-3600 seconds')
+const Fault = z.string().regex(/^throw-after-sends:[1-9]\d{0,5}$/, 'must be throw-after-sends:N')
 
 /** The Worker's vars and secrets, as wrangler hands them over (a TOML number stays a number). */
 export type WorkerVars = Record<string, unknown>
@@ -76,6 +102,7 @@ export function parseWorkerSettings(vars: WorkerVars): WorkerSettings {
     ...(contact?.success ? { contactEmail: contact.data } : {}),
     mail: mailSettings(vars, publicUrl, environment),
     digest: digestSchedule(vars, problems),
+    queue: digestQueueSettings(vars, environment, problems),
     problems,
   }
 }
@@ -119,4 +146,40 @@ function digestSchedule(vars: WorkerVars, problems: string[]): DigestSchedule {
     if (problem) problems.push(`${problem}; the digest is off`)
   if (!hour.success || !timeZone.success) return { hour: 'off', timeZone: DEFAULT_DIGEST_TIMEZONE }
   return { hour: hour.data, timeZone: timeZone.data }
+}
+
+function digestQueueSettings(
+  vars: WorkerVars,
+  environment: 'production' | 'development',
+  problems: string[],
+): DigestQueueSettings {
+  const read = <T>(name: string, schema: z.ZodType<T>, fallback: T): T => {
+    const raw = text(vars[name])
+    if (raw === undefined) return fallback
+    const parsed = schema.safeParse(raw)
+    if (parsed.success) return parsed.data
+    problems.push(
+      `${problemOf(name, parsed)}; ${fallback === null ? 'ignored' : `using ${String(fallback)}`}`,
+    )
+    return fallback
+  }
+  const fault = read('DIGEST_FAULT', Fault, null as string | null)
+  if (fault !== null && environment !== 'development')
+    problems.push(
+      'DIGEST_FAULT injects faults and is read only with ENVIRONMENT = "development"; ignored',
+    )
+  return {
+    subscribersPerMessage: read(
+      'DIGEST_BATCH_SUBSCRIBERS',
+      SubscribersPerMessage,
+      DEFAULT_DIGEST_QUEUE.subscribersPerMessage,
+    ),
+    retryBaseSeconds: read(
+      'DIGEST_RETRY_SECONDS',
+      RetrySeconds,
+      DEFAULT_DIGEST_QUEUE.retryBaseSeconds,
+    ),
+    throwAfterSends:
+      fault !== null && environment === 'development' ? Number(fault.split(':')[1]) : null,
+  }
 }

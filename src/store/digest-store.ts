@@ -49,11 +49,39 @@ export type RunOutcome = 'done' | 'stopped'
 /** Delivery states written under a lease; each write is fenced. */
 export type DeliveryEnd = 'failed' | 'bounced' | 'skipped'
 
+/** A delivery about to be attempted. */
+export interface BeginDelivery {
+  delivery: DeliveryKey
+  alertIds: readonly string[]
+  messageId: string
+  /** Every warning it carried was withdrawn: recorded `skipped`, never sent. */
+  withdrawn: boolean
+}
+
+export type BeginResult = 'sending' | 'skipped' | 'refused'
+
+/**
+ * What became of one delivery:
+ * - `sent`: after the server's 250 (or taken as delivered, `note` says why); the cursor moves;
+ * - `ended`: failed for good, bounced, or skipped;
+ * - `unconfirmed`: the whole message went out and no answer came; it stays `sending`, marked,
+ *   for the next run to send once more with the same Message-ID;
+ * - `in-flight`: a message adopted from an earlier run that failed for now; it stays `sending`;
+ * - `retry`: a first delivery that failed for now (`failed`, marked `temporary`), which a
+ *   queue run sends again while the run is open.
+ */
+export type DeliveryRecord =
+  | { kind: 'sent'; cursor: string; note?: string }
+  | { kind: 'ended'; end: DeliveryEnd; error: string }
+  | { kind: 'unconfirmed'; error: string }
+  | { kind: 'in-flight'; error: string }
+  | { kind: 'retry'; error: string }
+
 /**
  * What a digest run needs from storage, and nothing else: leases, runs, subscribers to send
  * to, and fenced delivery bookkeeping. Every write that records a delivery takes the lease
  * and does nothing (returning false) once a newer holder has taken it, so a run that lost its
- * lease cannot record anything and stops. A queue consumer can use the same writes.
+ * lease cannot record anything and stops. The queue consumer uses the same writes.
  */
 export interface DigestStore {
   /** Takes the lease if it is free or expired; null when another holder has it. */
@@ -83,44 +111,32 @@ export interface DigestStore {
   countActive(): Promise<number>
   /** Active subscribers after `afterId`, by id: keyset pages keep memory flat at any count. */
   activePage(afterId: number, limit: number): Promise<ActiveSubscriber[]>
-  statusById(id: number): Promise<SubscriberStatus | null>
+  /** Whether the lease still has this fence (and, with `now`, has not expired). */
+  holdsLease(lease: Lease, now?: string): Promise<boolean>
   /**
-   * Written before the SMTP transaction, with the Message-ID, so a crash leaves a trace of the
-   * message in flight. False when the lease is lost or expired: the caller must not send.
+   * Written before the SMTP transactions, each with its Message-ID, so a crash leaves a trace
+   * of every message in flight. Fenced (the lease must be held and unexpired) and claimed: a
+   * delivery is taken only if new, failed for now (`temporary`), or left `sending` by a
+   * holder whose claim has run out, and it is ours until `claimUntil`. The subscriber's
+   * status is read in the same statement: one no longer active ends `skipped`, as does a
+   * delivery whose warnings were all withdrawn. `refused` means the fence or the claim said
+   * no (or the delivery is already recorded): the caller must not send.
    */
-  markSending(
+  beginDeliveries(
     lease: Lease,
-    delivery: DeliveryKey,
-    alertIds: readonly string[],
-    messageId: string,
+    items: readonly BeginDelivery[],
     now: string,
-  ): Promise<boolean>
+    claimUntil: string,
+  ): Promise<BeginResult[]>
   /**
-   * After the server's 250: the delivery and the subscriber's cursor move together. `note`
-   * records why it counts as sent without a 250 (it was sent twice and never answered).
+   * Records what became of deliveries, in one batch; each write is fenced. `sent` moves the
+   * subscriber's cursor with it. True for each record that was written.
    */
-  markSent(
+  recordDeliveries(
     lease: Lease,
-    delivery: DeliveryKey,
-    cursor: string,
+    records: readonly { delivery: DeliveryKey; record: DeliveryRecord }[],
     now: string,
-    note?: string,
-  ): Promise<boolean>
-  /** Ends a delivery without sending it; a bounce also stops mail to the address. */
-  markEnded(
-    lease: Lease,
-    delivery: DeliveryKey,
-    end: DeliveryEnd,
-    error: string,
-    now: string,
-  ): Promise<boolean>
-  /** Keeps a delivery `sending` after a temporary failure, for the next run to send again. */
-  markStillInFlight(
-    lease: Lease,
-    delivery: DeliveryKey,
-    error: string,
-    now: string,
-  ): Promise<boolean>
+  ): Promise<boolean[]>
 }
 
 interface SubscriberRow {
@@ -316,110 +332,160 @@ export class SqlDigestStore implements DigestStore {
     }))
   }
 
-  async statusById(id: number): Promise<SubscriberStatus | null> {
-    const row = await this.db.first<{ status: SubscriberStatus }>(
-      'SELECT status FROM subscribers WHERE id = ?',
-      id,
-    )
-    return row?.status ?? null
-  }
-
-  async markSending(
-    lease: Lease,
-    delivery: DeliveryKey,
-    alertIds: readonly string[],
-    messageId: string,
-    now: string,
-  ) {
+  async holdsLease(lease: Lease, now?: string): Promise<boolean> {
     const fence = holds(lease, now)
-    const { changes } = await this.db.run(
-      `INSERT INTO deliveries (run_id, subscriber_id, status, attempts, message_id, alert_ids, first_attempt_at, updated_at)
-       SELECT ?, ?, 'sending', 1, ?, ?, ?, ? WHERE ${fence.sql}
-       ON CONFLICT (run_id, subscriber_id) DO UPDATE SET
-         status = 'sending', attempts = deliveries.attempts + 1, updated_at = excluded.updated_at`,
-      delivery.runId,
-      delivery.subscriberId,
-      messageId,
-      JSON.stringify(alertIds),
-      now,
-      now,
+    const row = await this.db.first<{ held: number }>(
+      `SELECT ${fence.sql} AS held`,
       ...fence.params,
     )
-    return changes === 1
+    return row?.held === 1
   }
 
-  async markSent(lease: Lease, delivery: DeliveryKey, cursor: string, now: string, note?: string) {
-    const fence = holds(lease)
-    const [updated] = await this.db.batch([
-      sql(
-        `UPDATE deliveries SET status = 'sent', last_error = ?, updated_at = ?
-         WHERE run_id = ? AND subscriber_id = ? AND ${fence.sql}`,
-        note ? note.slice(0, 500) : null,
-        now,
-        delivery.runId,
-        delivery.subscriberId,
-        ...fence.params,
-      ),
-      // The cursor only moves forward: an adopted message from an older run never rewinds it.
-      sql(
-        `UPDATE subscribers SET digest_cursor = ?, updated_at = ?
-         WHERE id = ? AND (digest_cursor IS NULL OR digest_cursor < ?) AND ${fence.sql}`,
-        cursor,
-        now,
-        delivery.subscriberId,
-        cursor,
-        ...fence.params,
-      ),
-    ])
-    return (updated?.changes ?? 0) === 1
-  }
-
-  async markEnded(
+  async beginDeliveries(
     lease: Lease,
-    delivery: DeliveryKey,
-    end: DeliveryEnd,
-    error: string,
+    items: readonly BeginDelivery[],
     now: string,
-  ) {
-    const fence = holds(lease)
-    const statements = [
-      sql(
-        `UPDATE deliveries SET status = ?, last_error = ?, updated_at = ?
-         WHERE run_id = ? AND subscriber_id = ? AND ${fence.sql}`,
-        end,
-        error ? error.slice(0, 500) : null,
-        now,
-        delivery.runId,
-        delivery.subscriberId,
-        ...fence.params,
+    claimUntil: string,
+  ): Promise<BeginResult[]> {
+    if (items.length === 0) return []
+    const fence = holds(lease, now)
+    const results = await this.db.batch(
+      items.map((item) =>
+        sql(
+          `INSERT INTO deliveries (run_id, subscriber_id, status, attempts, message_id, alert_ids,
+             first_attempt_at, updated_at, claimed_until, last_error)
+           SELECT ?, s.id, CASE WHEN s.status = 'active' AND ? = 0 THEN 'sending' ELSE 'skipped' END,
+             1, ?, ?, ?, ?, ?,
+             CASE WHEN s.status = 'active' AND ? = 1 THEN 'every warning it carried was withdrawn' END
+           FROM subscribers s WHERE s.id = ? AND ${fence.sql}
+           ON CONFLICT (run_id, subscriber_id) DO UPDATE SET
+             status = excluded.status, attempts = deliveries.attempts + 1,
+             updated_at = excluded.updated_at, claimed_until = excluded.claimed_until,
+             last_error = excluded.last_error, unconfirmed = 0, temporary = 0
+           WHERE (deliveries.status = 'sending'
+               AND (deliveries.claimed_until IS NULL OR deliveries.claimed_until <= ?))
+             OR (deliveries.status = 'failed' AND deliveries.temporary = 1)
+           RETURNING status`,
+          item.delivery.runId,
+          item.withdrawn ? 1 : 0,
+          item.messageId,
+          JSON.stringify(item.alertIds),
+          now,
+          now,
+          claimUntil,
+          item.withdrawn ? 1 : 0,
+          item.delivery.subscriberId,
+          ...fence.params,
+          now,
+        ),
       ),
-    ]
-    if (end === 'bounced') {
+    )
+    return results.map((r) => {
+      const status = r.rows[0]?.status
+      return status === 'sending' || status === 'skipped' ? status : 'refused'
+    })
+  }
+
+  async recordDeliveries(
+    lease: Lease,
+    records: readonly { delivery: DeliveryKey; record: DeliveryRecord }[],
+    now: string,
+  ): Promise<boolean[]> {
+    if (records.length === 0) return []
+    const fence = holds(lease)
+    const statements: Statement[] = []
+    // Where each record's delivery write sits in the batch: its changes say whether it held.
+    const firsts: number[] = []
+    for (const { delivery, record } of records) {
+      firsts.push(statements.length)
+      statements.push(...recordStatements(delivery, record, now, fence))
+    }
+    const results = await this.db.batch(statements)
+    return firsts.map((i) => (results[i]?.changes ?? 0) === 1)
+  }
+}
+
+const clip = (text: string | undefined) => (text ? text.slice(0, 500) : null)
+
+/** The fenced writes of one record: the delivery first, then what moves with it. */
+function recordStatements(
+  delivery: DeliveryKey,
+  record: DeliveryRecord,
+  now: string,
+  fence: Statement,
+): Statement[] {
+  const where = `WHERE run_id = ? AND subscriber_id = ? AND ${fence.sql}`
+  const key = [delivery.runId, delivery.subscriberId, ...fence.params]
+  switch (record.kind) {
+    case 'sent':
+      return [
+        sql(
+          `UPDATE deliveries SET status = 'sent', last_error = ?, updated_at = ?, unconfirmed = 0,
+             temporary = 0, claimed_until = NULL ${where}`,
+          clip(record.note),
+          now,
+          ...key,
+        ),
+        // The cursor only moves forward: an adopted message from an older run never rewinds it.
+        sql(
+          `UPDATE subscribers SET digest_cursor = ?, updated_at = ?
+           WHERE id = ? AND (digest_cursor IS NULL OR digest_cursor < ?) AND ${fence.sql}`,
+          record.cursor,
+          now,
+          delivery.subscriberId,
+          record.cursor,
+          ...fence.params,
+        ),
+      ]
+    case 'ended': {
+      const ended = sql(
+        `UPDATE deliveries SET status = ?, last_error = ?, updated_at = ?, temporary = 0,
+           claimed_until = NULL ${where}`,
+        record.end,
+        clip(record.error),
+        now,
+        ...key,
+      )
+      if (record.end !== 'bounced') return [ended]
       // A permanent 5xx for the address: no more mail to it until it subscribes again.
-      statements.push(
+      return [
+        ended,
         sql(
           `UPDATE subscribers SET status = 'bounced', updated_at = ? WHERE id = ? AND ${fence.sql}`,
           now,
           delivery.subscriberId,
           ...fence.params,
         ),
-      )
+      ]
     }
-    const [updated] = await this.db.batch(statements)
-    return (updated?.changes ?? 0) === 1
-  }
-
-  async markStillInFlight(lease: Lease, delivery: DeliveryKey, error: string, now: string) {
-    const fence = holds(lease)
-    const { changes } = await this.db.run(
-      `UPDATE deliveries SET last_error = ?, updated_at = ?
-       WHERE run_id = ? AND subscriber_id = ? AND ${fence.sql}`,
-      error.slice(0, 500),
-      now,
-      delivery.runId,
-      delivery.subscriberId,
-      ...fence.params,
-    )
-    return changes === 1
+    case 'unconfirmed':
+      return [
+        sql(
+          `UPDATE deliveries SET last_error = ?, updated_at = ?, claimed_until = NULL,
+             unconfirmed = 1 ${where}`,
+          clip(record.error),
+          now,
+          ...key,
+        ),
+      ]
+    case 'in-flight':
+      return [
+        sql(
+          `UPDATE deliveries SET last_error = ?, updated_at = ?, claimed_until = NULL ${where}`,
+          clip(record.error),
+          now,
+          ...key,
+        ),
+      ]
+    case 'retry':
+      return [
+        sql(
+          `UPDATE deliveries SET status = 'failed', temporary = 1, last_error = ?, updated_at = ?,
+             claimed_until = NULL ${where}`,
+          clip(record.error),
+          now,
+          ...key,
+        ),
+      ]
   }
 }

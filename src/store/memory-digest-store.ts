@@ -1,7 +1,10 @@
 import type {
   ActiveSubscriber,
+  BeginDelivery,
+  BeginResult,
   DeliveryEnd,
   DeliveryKey,
+  DeliveryRecord,
   DigestStore,
   InFlightDelivery,
   Lease,
@@ -21,6 +24,9 @@ interface MemoryDelivery {
   alertIds: string[]
   firstAttemptAt: string
   lastError: string | null
+  claimedUntil: string | null
+  unconfirmed: boolean
+  temporary: boolean
 }
 
 interface MemoryRun {
@@ -163,59 +169,90 @@ export class MemoryDigestStore implements DigestStore {
       .map(({ status: _status, ...subscriber }) => ({ ...subscriber }))
   }
 
-  async statusById(id: number) {
-    return this.subscribers.get(id)?.status ?? null
+  async holdsLease(lease: Lease, now?: string) {
+    return this.holds(lease, now)
   }
 
-  async markSending(
+  async beginDeliveries(
     lease: Lease,
-    key: DeliveryKey,
-    alertIds: readonly string[],
-    messageId: string,
+    items: readonly BeginDelivery[],
     now: string,
-  ) {
-    if (!this.holds(lease, now)) return false
-    const existing = this.delivery(key)
-    if (existing) {
-      existing.status = 'sending'
-      existing.attempts++
-    } else {
-      this.deliveries.set(`${key.runId}/${key.subscriberId}`, {
-        status: 'sending',
-        attempts: 1,
-        messageId,
-        alertIds: [...alertIds],
-        firstAttemptAt: now,
-        lastError: null,
-      })
-    }
-    return true
+    claimUntil: string,
+  ): Promise<BeginResult[]> {
+    return items.map((item) => {
+      const subscriber = this.subscribers.get(item.delivery.subscriberId)
+      if (!subscriber || !this.holds(lease, now)) return 'refused'
+      const existing = this.delivery(item.delivery)
+      const takeable =
+        !existing ||
+        (existing.status === 'sending' &&
+          (existing.claimedUntil === null || existing.claimedUntil <= now)) ||
+        (existing.status === 'failed' && existing.temporary)
+      if (!takeable) return 'refused'
+      const status = subscriber.status === 'active' && !item.withdrawn ? 'sending' : 'skipped'
+      const lastError =
+        subscriber.status === 'active' && item.withdrawn
+          ? 'every warning it carried was withdrawn'
+          : null
+      if (existing) {
+        Object.assign(existing, {
+          status,
+          attempts: existing.attempts + 1,
+          claimedUntil: claimUntil,
+          lastError,
+          unconfirmed: false,
+          temporary: false,
+        })
+      } else {
+        this.deliveries.set(`${item.delivery.runId}/${item.delivery.subscriberId}`, {
+          status,
+          attempts: 1,
+          messageId: item.messageId,
+          alertIds: [...item.alertIds],
+          firstAttemptAt: now,
+          lastError,
+          claimedUntil: claimUntil,
+          unconfirmed: false,
+          temporary: false,
+        })
+      }
+      return status
+    })
   }
 
-  async markSent(lease: Lease, key: DeliveryKey, cursor: string, _now: string, note?: string) {
-    const delivery = this.delivery(key)
-    if (!delivery || !this.holds(lease)) return false
-    delivery.status = 'sent'
-    delivery.lastError = note ?? null
-    const subscriber = this.subscribers.get(key.subscriberId)
-    if (subscriber && (!subscriber.cursor || subscriber.cursor < cursor)) subscriber.cursor = cursor
-    return true
-  }
-
-  async markEnded(lease: Lease, key: DeliveryKey, end: DeliveryEnd, error: string, _now: string) {
-    const delivery = this.delivery(key)
-    if (!delivery || !this.holds(lease)) return false
-    delivery.status = end
-    delivery.lastError = error || null
-    const subscriber = this.subscribers.get(key.subscriberId)
-    if (end === 'bounced' && subscriber) subscriber.status = 'bounced'
-    return true
-  }
-
-  async markStillInFlight(lease: Lease, key: DeliveryKey, error: string, _now: string) {
-    const delivery = this.delivery(key)
-    if (!delivery || !this.holds(lease)) return false
-    delivery.lastError = error
-    return true
+  async recordDeliveries(
+    lease: Lease,
+    records: readonly { delivery: DeliveryKey; record: DeliveryRecord }[],
+    _now: string,
+  ): Promise<boolean[]> {
+    return records.map(({ delivery: key, record }) => {
+      const delivery = this.delivery(key)
+      if (!delivery || !this.holds(lease)) return false
+      const subscriber = this.subscribers.get(key.subscriberId)
+      delivery.claimedUntil = null
+      switch (record.kind) {
+        case 'sent':
+          Object.assign(delivery, { status: 'sent', lastError: record.note ?? null })
+          Object.assign(delivery, { unconfirmed: false, temporary: false })
+          if (subscriber && (!subscriber.cursor || subscriber.cursor < record.cursor))
+            subscriber.cursor = record.cursor
+          break
+        case 'ended':
+          Object.assign(delivery, { status: record.end, lastError: record.error || null })
+          delivery.temporary = false
+          if (record.end === 'bounced' && subscriber) subscriber.status = 'bounced'
+          break
+        case 'unconfirmed':
+          Object.assign(delivery, { lastError: record.error, unconfirmed: true })
+          break
+        case 'in-flight':
+          delivery.lastError = record.error
+          break
+        case 'retry':
+          Object.assign(delivery, { status: 'failed', temporary: true, lastError: record.error })
+          break
+      }
+      return true
+    })
   }
 }

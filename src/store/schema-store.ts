@@ -10,6 +10,7 @@ export const SCHEMA_MIGRATIONS: readonly string[] = [
   '0002_hardening',
   '0003_token_buckets',
   '0004_unconfirmed_and_mailbox_limits',
+  '0005_digest_queue',
 ]
 
 /** The database's schema version, as far as this code is concerned. */

@@ -1,3 +1,4 @@
+import { type DigestQueueStore, SqlDigestQueueStore } from './digest-queue-store'
 import { type DigestStore, SqlDigestStore } from './digest-store'
 import { type HousekeepingStore, SqlHousekeepingStore } from './housekeeping-store'
 import { type MailOutboxStore, SqlMailOutboxStore } from './mail-outbox-store'
@@ -15,9 +16,10 @@ export interface SubscriptionStores {
   schema: SchemaStore
 }
 
-/** Every store, one per concern; the digest needs only `digest`. */
+/** Every store, one per concern; the digest needs only `digest` (and a queue run `digestQueue`). */
 export interface Stores extends SubscriptionStores {
   digest: DigestStore
+  digestQueue: DigestQueueStore
   housekeeping: HousekeepingStore
 }
 
@@ -39,6 +41,7 @@ export function sqlStores(db: SqlDatabase, options: SqlStoreOptions = {}): Store
     rateLimits: new SqlRateLimiter(retrying, options.maxRateRows ?? DEFAULT_MAX_RATE_ROWS),
     outbox: new SqlMailOutboxStore(retrying),
     digest: new SqlDigestStore(retrying),
+    digestQueue: new SqlDigestQueueStore(retrying),
     housekeeping: new SqlHousekeepingStore(retrying),
     schema: new SqlSchemaStore(retrying),
   }

@@ -163,10 +163,13 @@ describe('the digest lease (finding 1)', () => {
     ))!
     expect(newer.fence).toBeGreaterThan(old.fence)
     const delivery = { runId: 'r', subscriberId: 1 }
-    expect(await store.markSending(old, delivery, [], '<x@y>', '2026-01-01T00:02:01Z')).toBe(false)
+    const item = { delivery, alertIds: ['a'], messageId: '<x@y>', withdrawn: false }
+    const at = '2026-01-01T00:02:01Z'
+    expect(await store.beginDeliveries(old, [item], at, at)).toEqual(['refused'])
     expect(await store.renewLease(old, '2026-01-01T00:09:00Z')).toBe(false)
-    expect(await store.markSending(newer, delivery, [], '<x@y>', '2026-01-01T00:02:01Z')).toBe(true)
-    expect(await store.markSent(old, delivery, 'c', '2026-01-01T00:02:02Z')).toBe(false)
+    expect(await store.beginDeliveries(newer, [item], at, at)).toEqual(['sending'])
+    const sent = { delivery, record: { kind: 'sent', cursor: 'c' } } as const
+    expect(await store.recordDeliveries(old, [sent], '2026-01-01T00:02:02Z')).toEqual([false])
   })
 })
 
@@ -227,15 +230,18 @@ describe('adopting what a dead run left in flight (finding 2)', () => {
       '2026-11-24T07:01:00.000Z',
     ))!
     await store.startRun('dead-run', '2026-11-24T07:00:00.000Z', lease)
-    for (const id of subscriberIds) {
-      await store.markSending(
-        lease,
-        { runId: 'dead-run', subscriberId: id },
-        catalog.alerts.map((a) => a.id),
-        digestMessageId('dead-run', id, PUBLIC_URL),
-        '2026-11-24T07:00:30.000Z',
-      )
-    }
+    const at = '2026-11-24T07:00:30.000Z'
+    await store.beginDeliveries(
+      lease,
+      subscriberIds.map((id) => ({
+        delivery: { runId: 'dead-run', subscriberId: id },
+        alertIds: catalog.alerts.map((a) => a.id),
+        messageId: digestMessageId('dead-run', id, PUBLIC_URL),
+        withdrawn: false,
+      })),
+      at,
+      at,
+    )
   }
 
   it('sends them again with their first Message-ID and Date, once, and closes the dead run', async () => {
@@ -290,14 +296,14 @@ describe('whatever is thrown (finding 8)', () => {
 
   it('a store that throws once fails one delivery, not the run', async () => {
     const store = storeWith(3)
-    const markSending = store.markSending.bind(store)
+    const begin = store.beginDeliveries.bind(store)
     let thrown = false
-    store.markSending = async (...args) => {
-      if (!thrown && args[1].subscriberId === 2) {
+    store.beginDeliveries = async (...args) => {
+      if (!thrown && args[1][0]?.delivery.subscriberId === 2) {
         thrown = true
         throw null
       }
-      return markSending(...args)
+      return begin(...args)
     }
     const errors: unknown[] = []
     const outcome = await runDigest({

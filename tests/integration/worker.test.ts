@@ -9,6 +9,7 @@ import { PARITY_CASES } from '../support/http-cases'
 import { personalDataIn, SUBSCRIBER_DOMAIN, tokensIn } from '../support/personal-data'
 import { type RunningServer, startServer } from '../support/server'
 import { type SmtpSink, startSmtpSink } from '../support/smtp-sink'
+import { waitForRun } from '../support/worker-digest'
 import { startWorkerDev, type WorkerDev } from '../support/wrangler-dev'
 
 const PUBLIC_URL = 'https://varningar.example.se'
@@ -119,7 +120,9 @@ describe('the Worker in workerd (wrangler dev)', () => {
     // first seen has the same effect on the digest.
     await worker.d1('DELETE FROM alerts_seen')
     sink.received.length = 0
+    let since = new Date()
     expect((await worker.scheduled(DIGEST_WINTER)).status).toBe(200)
+    await waitForRun(worker, since)
     const digest = await simpleParser((await sink.waitFor(email, 30_000)).raw)
     expect(digest.subject).toBe('Ny bedrägerivarning: jem & fix')
     expect(digest.text).toContain(`${PUBLIC_URL}/alerts/jem-fix-2026-02-28`)
@@ -136,8 +139,9 @@ describe('the Worker in workerd (wrangler dev)', () => {
     expect(oneClick.status).toBe(200)
     await worker.d1('DELETE FROM alerts_seen')
     sink.received.length = 0
+    since = new Date()
     expect((await worker.scheduled(DIGEST_WINTER)).status).toBe(200)
-    await new Promise((r) => setTimeout(r, 500))
+    await waitForRun(worker, since)
     expect(sink.to(email)).toHaveLength(0)
   }, 90_000)
 
@@ -154,7 +158,7 @@ describe('the Worker in workerd (wrangler dev)', () => {
     ).toBe(20)
   }, 120_000)
 
-  it('finishes two crons in one isolate, each sending and releasing the lease (finding 1)', async () => {
+  it('finishes two crons in one isolate, each queueing a run that sends and releases the lease (finding 1)', async () => {
     // 20 subscribers of its own, written straight into D1.
     const t = '2020-01-01T00:00:00.000Z'
     const rows = Array.from({ length: 20 }, (_, i) => {
@@ -170,8 +174,10 @@ describe('the Worker in workerd (wrangler dev)', () => {
     for (const at of [DIGEST_WINTER, DIGEST_SUMMER]) {
       await worker.d1('DELETE FROM alerts_seen')
       sink.received.length = 0
+      const since = new Date()
       const res = await worker.scheduled(at)
       expect(res.status, await res.text()).toBe(200)
+      expect(await waitForRun(worker, since)).toMatchObject({ outcome: 'done', sent: active })
       expect(sink.received.length).toBe(active)
     }
     expect(await count("SELECT COUNT(*) AS n FROM deliveries WHERE status = 'sending'")).toBe(0)

@@ -29,6 +29,7 @@ describe('parseWorkerSettings: read once, never failing the whole site for one s
         from: 'Varningar <noreply@varningar.example.se>',
       },
       digest: { hour: 7, timeZone: 'Europe/Stockholm' },
+      queue: { subscribersPerMessage: 100, retryBaseSeconds: 30, throwAfterSends: null },
       problems: [],
     })
   })
@@ -110,5 +111,41 @@ describe('parseWorkerSettings: read once, never failing the whole site for one s
 
   it('accepts DIGEST_HOUR=off', () => {
     expect(ok({ PUBLIC_URL, DIGEST_HOUR: 'off' }).digest.hour).toBe('off')
+  })
+})
+
+describe('the digest queue settings (issue 13)', () => {
+  it('reads the subscribers per message and the retry backoff', () => {
+    expect(
+      ok({ PUBLIC_URL, DIGEST_BATCH_SUBSCRIBERS: '10', DIGEST_RETRY_SECONDS: '0' }).queue,
+    ).toEqual({ subscribersPerMessage: 10, retryBaseSeconds: 0, throwAfterSends: null })
+  })
+
+  it.each([
+    ['DIGEST_BATCH_SUBSCRIBERS', '0'],
+    ['DIGEST_BATCH_SUBSCRIBERS', '101'],
+    ['DIGEST_BATCH_SUBSCRIBERS', 'many'],
+    ['DIGEST_RETRY_SECONDS', '-1'],
+    ['DIGEST_RETRY_SECONDS', '3601'],
+  ])('falls back to the default for %s=%s and reports it', (name, value) => {
+    const settings = ok({ PUBLIC_URL, [name]: value })
+    expect(settings.queue).toMatchObject({ subscribersPerMessage: 100, retryBaseSeconds: 30 })
+    expect(settings.problems.join('\n')).toMatch(new RegExp(name))
+  })
+
+  it('injects the consumer fault only in development, and reports it anywhere else', () => {
+    const development = ok({
+      PUBLIC_URL: 'http://localhost:8787',
+      ENVIRONMENT: 'development',
+      DIGEST_FAULT: 'throw-after-sends:7',
+    })
+    expect(development.queue.throwAfterSends).toBe(7)
+    expect(development.problems).toEqual([])
+    const production = ok({ PUBLIC_URL, DIGEST_FAULT: 'throw-after-sends:7' })
+    expect(production.queue.throwAfterSends).toBeNull()
+    expect(production.problems.join('\n')).toMatch(/DIGEST_FAULT .*development/)
+    expect(
+      ok({ PUBLIC_URL, ENVIRONMENT: 'development', DIGEST_FAULT: 'x' }).problems.join('\n'),
+    ).toMatch(/DIGEST_FAULT/)
   })
 })

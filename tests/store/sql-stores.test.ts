@@ -149,14 +149,10 @@ describe('SqlDigestStore leases', () => {
       '2026-11-01T10:06:00.000Z',
     )
     expect(c!.fence).toBe(b!.fence + 1)
-    expect(
-      await digest.markSending(
-        b!,
-        { runId: 'r', subscriberId: 1 },
-        [],
-        '<m@x>',
-        '2026-11-01T10:05:01.000Z',
-      ),
-    ).toBe(false)
+    const at = '2026-11-01T10:05:01.000Z'
+    const item = { delivery: { runId: 'r', subscriberId: 1 }, alertIds: [], messageId: '<m@x>' }
+    expect(await digest.beginDeliveries(b!, [{ ...item, withdrawn: false }], at, at)).toEqual([
+      'refused',
+    ])
   })
 })

@@ -3,6 +3,7 @@ import { SMTPServer, type SMTPServerSession } from 'smtp-server'
 export interface ReceivedMail {
   from: string
   to: string[]
+  /** The whole message, or only its header when the sink was started with `headersOnly`. */
   raw: string
 }
 
@@ -33,9 +34,12 @@ export interface SmtpSink {
 
 /**
  * A real SMTP server on loopback (the smtp-server package) that keeps what it accepts. Pass
- * `port` to start it again where an earlier sink listened (a relay that was down comes back).
+ * `port` to start it again where an earlier sink listened (a relay that was down comes back),
+ * `headersOnly` to keep only each message's header.
  */
-export async function startSmtpSink(options: { port?: number } = {}): Promise<SmtpSink> {
+export async function startSmtpSink(
+  options: { port?: number; headersOnly?: boolean } = {},
+): Promise<SmtpSink> {
   const received: ReceivedMail[] = []
   const rcptAttempts = new Map<string, number>()
   let rcptRule: RcptRule | undefined
@@ -79,10 +83,12 @@ export async function startSmtpSink(options: { port?: number } = {}): Promise<Sm
           }
           return
         }
+        const raw = Buffer.concat(chunks).toString('utf8')
         received.push({
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
           to: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString('utf8'),
+          // A bench's tens of thousands of messages need only their headers.
+          raw: options.headersOnly ? raw.slice(0, raw.indexOf('\r\n\r\n') + 2) : raw,
         })
         if (replyDelayMs > 0) setTimeout(() => callback(), replyDelayMs)
         else callback()

@@ -11,6 +11,8 @@ export interface WorkerDev {
   output: () => string
   /** Runs SQL against the local D1 database the worker uses. */
   d1: (sql: string) => Promise<string>
+  /** Runs a file of SQL statements against the same database (for more than a command line holds). */
+  d1File: (path: string) => Promise<string>
   /**
    * Fires the cron trigger as Cloudflare would, as if it were `at` (the controller's
    * scheduledTime); now by default.
@@ -97,7 +99,8 @@ export async function startWorkerDev(
   return {
     url,
     output: () => output,
-    d1: (sql) => d1Execute(persistTo, sql, childEnv),
+    d1: (sql) => d1Execute(persistTo, ['--command', sql], childEnv),
+    d1File: (path) => d1Execute(persistTo, ['--file', path, '--yes'], childEnv),
     // Miniflare's trigger, unlike wrangler's /__scheduled, passes the time on and answers 500
     // when the handler fails.
     scheduled: (at) =>
@@ -123,27 +126,19 @@ export async function startWorkerDev(
  */
 async function d1Execute(
   persistTo: string,
-  sql: string,
+  source: string[],
   childEnv: NodeJS.ProcessEnv,
 ): Promise<string> {
-  const args = [
-    'd1',
-    'execute',
-    'DB',
-    '--local',
-    '--persist-to',
-    persistTo,
-    '--json',
-    '--command',
-    sql,
-  ]
+  const args = ['d1', 'execute', 'DB', '--local', '--persist-to', persistTo, '--json', ...source]
   for (let attempt = 1; ; attempt++) {
     try {
-      return (await run(WRANGLER, args, { env: childEnv })).stdout
+      return (await run(WRANGLER, args, { env: childEnv, maxBuffer: 64 * 1024 * 1024 })).stdout
     } catch (error) {
       const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string }
       if (attempt >= 4) {
-        throw new Error(`wrangler d1 execute failed ${attempt} times: ${sql}\n${stderr}\n${stdout}`)
+        throw new Error(
+          `wrangler d1 execute failed ${attempt} times: ${source.join(' ')}\n${stderr}\n${stdout}`,
+        )
       }
       await new Promise((r) => setTimeout(r, 250 * attempt))
     }

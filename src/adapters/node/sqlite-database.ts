@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import Database from 'better-sqlite3'
-import type { SqlDatabase, SqlValue, Statement } from '../../store/sql'
+import type { BatchResult, SqlDatabase, SqlValue, Statement } from '../../store/sql'
 import { projectPath } from './project-root'
 
 /**
@@ -34,9 +34,13 @@ export function openSqlite(
     }
     return s
   }
-  const runOne = (s: Statement) => ({
-    changes: statement(s.sql).run(...(s.params as SqlValue[])).changes,
-  })
+  const runOne = (s: Statement): BatchResult => {
+    const prepared = statement(s.sql)
+    const params = s.params as SqlValue[]
+    if (!prepared.reader) return { changes: prepared.run(...params).changes, rows: [] }
+    const rows = prepared.all(...params) as Record<string, SqlValue>[]
+    return { changes: rows.length, rows }
+  }
 
   return {
     async all<T>(text: string, ...params: SqlValue[]) {
@@ -51,7 +55,7 @@ export function openSqlite(
       return (s.get(...params) ?? null) as T | null
     },
     async run(text: string, ...params: SqlValue[]) {
-      return runOne({ sql: text, params })
+      return { changes: runOne({ sql: text, params }).changes }
     },
     async batch(statements: Statement[]) {
       return db.transaction(() => statements.map(runOne))()

@@ -15,8 +15,10 @@ export function d1Database(db: D1Database): SqlDatabase {
       return { changes: (await bind(sql, params).run()).meta.changes }
     },
     async batch(statements) {
-      const results = await db.batch(statements.map((s) => bind(s.sql, s.params)))
-      return results.map((r) => ({ changes: r.meta.changes }))
+      const results = await db.batch<Record<string, SqlValue>>(
+        statements.map((s) => bind(s.sql, s.params)),
+      )
+      return results.map((r) => ({ changes: r.meta.changes, rows: r.results ?? [] }))
     },
   }
 }
