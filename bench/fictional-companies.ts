@@ -50,7 +50,8 @@ function nameOf(i: number): string {
   return `${word}${['bolaget', 'handel', 'service', 'butiken'][i % 4]}`
 }
 
-export function fictionalCompanyRecords(count: number): RecordFile[] {
+/** The records of `count` fictional companies, one each, as objects before validation. */
+export function fictionalRecordObjects(count: number): Record<string, unknown>[] {
   const phones = fictionPhones()
   return Array.from({ length: count }, (_, i) => {
     const word = nameOf(i)
@@ -72,8 +73,16 @@ export function fictionalCompanyRecords(count: number): RecordFile[] {
       tips: ['Fiktivt råd.'],
       source: { title: 'Fiktiv källa', publisher: 'Benchmark', date: '2026-01-01' },
     }
-    return { name: `bench/${word}.yaml`, text: stringify(record) }
+    return record
   })
+}
+
+/** The same records as YAML files, named `bench/<slug>.yaml`. */
+export function fictionalCompanyRecords(count: number): RecordFile[] {
+  return fictionalRecordObjects(count).map((record) => ({
+    name: `bench/${(record.company as { slug: string }).slug}.yaml`,
+    text: stringify(record),
+  }))
 }
 
 /** A 1 KB message in the style of a real scam SMS/e-mail, with every kind of contact point. */

@@ -1,6 +1,7 @@
 import { benchChecker } from './checker'
 import { benchDigest } from './digest'
 import { benchDigestQueue } from './digest-queue'
+import { benchNodeStart } from './node-start'
 import { benchPages } from './pages'
 import { benchWorker } from './worker'
 
@@ -14,6 +15,7 @@ const sections: Record<string, (args: string[]) => Promise<void>> = {
   checker: benchChecker,
   digest: benchDigest,
   worker: benchWorker,
+  start: benchNodeStart,
   'digest-queue': benchDigestQueue,
 }
 /** Minutes long, so only when asked for by name. */

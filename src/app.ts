@@ -74,7 +74,10 @@ export function createApp(deps: AppDeps) {
     schema: deps.stores.schema,
     mail: mailHealth,
     settingsProblems: deps.settingsProblems ?? [],
-    alerts: deps.catalog.alerts.length,
+    // Read when /healthz is asked, so building the app decodes no catalog.
+    get alerts() {
+      return deps.catalog.alerts.length
+    },
   })
   const routeDeps: RouteDeps = {
     catalog: deps.catalog,

@@ -5,6 +5,7 @@ import { getConnInfo } from '@hono/node-server/conninfo'
 import { limitConnectionsPerClient } from './adapters/node/connection-limit'
 import { scheduleTicks } from './adapters/node/daily-schedule'
 import { createNodeRuntime } from './adapters/node/node-runtime'
+import { watchParent } from './adapters/node/parent-watch'
 import { createApp } from './app'
 import { InvalidRecordsError } from './core/record-issues'
 import { runDigest } from './digest/run-digest'
@@ -35,6 +36,7 @@ async function main() {
   await mkdir(settings.DATA_DIR, { recursive: true })
   const runtime = await createNodeRuntime(settings)
   const { catalog, stores, mailer } = runtime
+  console.log(`Catalog: ${runtime.catalogSource}`)
   await stores.digest.registerAlerts(
     catalog.alerts.map((a) => a.id),
     new Date().toISOString(),
@@ -94,6 +96,7 @@ async function main() {
     defer: (_c, task) => track(task),
     drainOutbox,
     logError,
+    contactIndex: runtime.contactIndex,
     contactEmail: settings.CONTACT_EMAIL,
     checkLimiter,
     mailHealth: {
@@ -188,6 +191,10 @@ async function main() {
   }
   process.on('SIGTERM', () => void shutdown('SIGTERM'))
   process.on('SIGINT', () => void shutdown('SIGINT'))
+  // Started by npm (npm start execs node in its place): npm killed with SIGKILL forwards
+  // nothing, so the server stops when it finds itself orphaned. Run directly, it keeps going.
+  if (process.env.npm_lifecycle_event)
+    watchParent(() => void shutdown('the parent process is gone'))
 }
 
 main().catch((error: unknown) => {

@@ -18,14 +18,12 @@ import {
 import { createLogMailer } from './adapters/worker/log-mailer'
 import { rateLimitBinding } from './adapters/worker/rate-limit-binding'
 import { type App, createApp } from './app'
-import { assembleCatalog, type Catalog } from './core/catalog'
-import { buildContactIndex } from './core/check/contact-index'
+import { openSnapshot, SnapshotError } from './core/catalog-snapshot'
 import type { DigestBatchMessage } from './core/digest/queue-message'
-import { InvalidRecordsError } from './core/record-issues'
 import { consumeDeadLetters, consumeDigestBatches } from './digest/queue-consumer'
 import { type DigestQueue, describeQueueRun, startQueueRun } from './digest/queue-run'
 import { describeScheduledDigest, runScheduledDigest } from './digest/scheduled-digest'
-import { BUNDLED_RECORDS } from './generated/records'
+import { CATALOG_SNAPSHOT } from './generated/catalog-snapshot'
 import { misconfigured } from './http/misconfigured'
 import { type Mailer, withMailer } from './mail/mailer'
 import { memoryRequestLimiter } from './rate-limit/memory-limiter'
@@ -65,12 +63,24 @@ const MAILS_PER_CRON = 500
 /** The cron runs every 5 minutes; the one in the first 5 minutes of an hour also sweeps. */
 const HOUSEKEEPING_WINDOW_MINUTES = 5
 
-// Records were validated when the bundle was built; only the cross-record rules run here.
-const assembled = assembleCatalog(BUNDLED_RECORDS)
-if (!assembled.catalog) throw new InvalidRecordsError(assembled.issues)
-const catalog: Catalog = assembled.catalog
-// Built in global scope, which runs at start-up, so no request pays for it.
-const contactIndex = buildContactIndex(catalog)
+// The records and the checker's index as the build left them (src/core/catalog-snapshot.ts):
+// only the snapshot's header is read here, the catalog is decoded when a page first needs it
+// and each of the index's lookups when a check first uses it. A snapshot this code cannot use
+// stops the isolate at start-up, so a deploy with a forgotten rebuild fails instead of
+// serving a wrong index.
+const { catalog, contactIndex } = openBundledSnapshot()
+
+function openBundledSnapshot() {
+  try {
+    return openSnapshot(CATALOG_SNAPSHOT)
+  } catch (error) {
+    throw error instanceof SnapshotError
+      ? new Error(
+          `the bundled catalog snapshot cannot be used: ${error.message}. Rebuild it: npm run bundle:records (wrangler's [build] runs it)`,
+        )
+      : error
+  }
+}
 
 const log = (line: string) => console.log(line)
 const logError = (error: unknown) => console.error(describeError(error))

@@ -24,7 +24,8 @@ function byInitial(companies: readonly Company[]): [string, Company[]][] {
 
 /** Sorts companies A to Ö with Swedish collation. */
 export function sortCompanies(companies: Iterable<Company>): Company[] {
-  return [...companies].sort((a, b) => swedishCollator.compare(a.name, b.name))
+  const collator = swedishCollator()
+  return [...companies].sort((a, b) => collator.compare(a.name, b.name))
 }
 
 export function CompaniesPage({

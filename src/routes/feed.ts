@@ -25,9 +25,9 @@ type Renderer = typeof renderRss
  * 1.1 (/feed.json), and one company's warnings as RSS (/companies/:slug/feed.xml).
  */
 export function feedRoutes({ catalog, publicUrl, cache }: RouteDeps) {
-  const render = (scope: FeedScope, renderer: Renderer, selfPath: string) => async () =>
-    renderer(scope, await feedEntries(scope, catalog, publicUrl), publicUrl, selfPath)
-  const site = siteFeedScope(catalog)
+  const render = (scope: () => FeedScope, renderer: Renderer, selfPath: string) => async () =>
+    renderer(scope(), await feedEntries(scope(), catalog, publicUrl), publicUrl, selfPath)
+  const site = () => siteFeedScope(catalog)
   const rss = render(site, renderRss, PATHS.rss)
   const atom = render(site, renderAtom, PATHS.atom)
   const json = render(site, renderJsonFeed, PATHS.jsonFeed)
@@ -46,7 +46,7 @@ export function feedRoutes({ catalog, publicUrl, cache }: RouteDeps) {
         c,
         cache,
         `feed:company:${company.slug}`,
-        render(companyFeedScope(company), renderRss, path),
+        render(() => companyFeedScope(company), renderRss, path),
         POLICIES.feed,
       )
     })

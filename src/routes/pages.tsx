@@ -14,6 +14,7 @@ import {
   pageOf,
   parseListQuery,
 } from '../core/browse'
+import { lazy } from '../core/lazy'
 import { POLICIES, serveCached } from '../http/cached-page'
 import { notFound, renderHtml } from '../http/errors'
 import { slugParam } from '../http/params'
@@ -40,12 +41,14 @@ function filterProblemText({ field, problem, value }: ListQueryProblem): string 
 
 /** Pages for people: the list of warnings with filters, one page per alert and per company. */
 export function pageRoutes({ catalog, publicUrl, cache }: RouteDeps) {
-  const companies = sortCompanies(catalog.companies.values())
-  const companyChoices = companies.map(({ slug, name }) => ({ slug, name }))
-  const listFor = alertLister(catalog)
+  const companies = lazy(() => sortCompanies(catalog.companies.values()))
+  const companyChoices = lazy(() => companies().map(({ slug, name }) => ({ slug, name })))
+  const listFor = lazy(() => alertLister(catalog))
 
   async function filterError(c: Context, problem: ListQueryProblem) {
-    const page = <FilterErrorPage message={filterProblemText(problem)} companies={companyChoices} />
+    const page = (
+      <FilterErrorPage message={filterProblemText(problem)} companies={companyChoices()} />
+    )
     return c.html(await renderHtml(page), 400, NO_STORE_HEADERS)
   }
 
@@ -61,7 +64,7 @@ export function pageRoutes({ catalog, publicUrl, cache }: RouteDeps) {
     const search = listSearch(filter, page)
     const known = views.get(search)
     if (known) return known
-    const alerts = listFor(filter)
+    const alerts = listFor()(filter)
     const pageCount = Math.max(1, Math.ceil(alerts.length / PAGE_SIZE))
     if (page > pageCount) return pageCount
     const company = filter.company ? catalog.companies.get(filter.company) : undefined
@@ -72,7 +75,7 @@ export function pageRoutes({ catalog, publicUrl, cache }: RouteDeps) {
           <HomePage
             list={pageOf(alerts, page)!}
             filter={filter}
-            companies={companyChoices}
+            companies={companyChoices()}
             company={company}
             canonical={`${publicUrl}/${search}`}
           />,
@@ -124,7 +127,7 @@ export function pageRoutes({ catalog, publicUrl, cache }: RouteDeps) {
         c,
         cache,
         'page:/companies',
-        () => renderHtml(<CompaniesPage companies={companies} publicUrl={publicUrl} />),
+        () => renderHtml(<CompaniesPage companies={companies()} publicUrl={publicUrl} />),
         POLICIES.page,
       ),
     )

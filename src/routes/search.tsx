@@ -5,6 +5,7 @@ import { type SearchExamples, type SearchMatch, SearchPage } from '../../templat
 import type { RouteDeps } from '../app-context'
 import type { Catalog } from '../core/catalog'
 import { type CompanyNames, type ContactIndex, presentFinding } from '../core/check'
+import { lazy } from '../core/lazy'
 import { buildLookupIndex, type Lookup, lookup, lookupAnswer, QUERY_MAX } from '../core/lookup'
 import { POLICIES, serveCached } from '../http/cached-page'
 import { renderHtml } from '../http/errors'
@@ -57,9 +58,10 @@ export function searchRoutes(
   contacts: ContactIndex,
   limit: MiddlewareHandler = noLimit,
 ) {
-  const index = buildLookupIndex(contacts)
+  // Sorted names and examples on first use: building the app stays cheap at any catalog size.
+  const index = lazy(() => buildLookupIndex(contacts))
   const names: CompanyNames = (slug) => catalog.companies.get(slug)?.name ?? slug
-  const examples = searchExamples(catalog)
+  const examples = lazy(() => searchExamples(catalog))
   const canonical = `${publicUrl}/search`
   const companyJson = (slug: string) => ({
     slug,
@@ -90,7 +92,7 @@ export function searchRoutes(
   }
 
   const explanation = () =>
-    renderHtml(<SearchPage query="" examples={examples} canonical={canonical} />)
+    renderHtml(<SearchPage query="" examples={examples()} canonical={canonical} />)
 
   const pageProblem: InvalidAnswer = async (c, error) => {
     const tooLong = error.issues[0]?.code === 'too_big'
@@ -98,7 +100,7 @@ export function searchRoutes(
       ? `Sökningen får vara högst ${QUERY_MAX} tecken. Sök på ett nummer, en adress eller ett namn, eller kolla ett helt meddelande i kontrollen.`
       : 'Sök på en sak i taget: adressen innehåller mer än en sökning.'
     const typed = tooLong ? (c.req.query('q') ?? '').slice(0, QUERY_MAX) : ''
-    const page = <SearchPage query={typed} error={message} examples={examples} />
+    const page = <SearchPage query={typed} error={message} examples={examples()} />
     return c.html(await renderHtml(page), 400, NO_STORE_HEADERS)
   }
 
@@ -113,7 +115,7 @@ export function searchRoutes(
           return serveCached(c, cache, 'page:/search', explanation, POLICIES.page)
         if (q === '') return c.html(await explanation(), 200, NO_STORE_HEADERS)
         const page = (
-          <SearchPage query={q} result={searchResult(lookup(index, q))} examples={examples} />
+          <SearchPage query={q} result={searchResult(lookup(index(), q))} examples={examples()} />
         )
         return c.html(await renderHtml(page), 200, NO_STORE_HEADERS)
       },
@@ -123,6 +125,6 @@ export function searchRoutes(
       readableAnywhere,
       limit,
       zValidator('query', LookupQuerySchema, onInvalid()),
-      (c) => c.json(lookupJson(lookup(index, c.req.valid('query').q)), 200, NO_STORE_HEADERS),
+      (c) => c.json(lookupJson(lookup(index(), c.req.valid('query').q)), 200, NO_STORE_HEADERS),
     )
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { projectPath } from '../adapters/node/project-root'
 import {
   ContactEmail,
   DEFAULT_DIGEST_HOUR,
@@ -23,7 +24,7 @@ export const NodeSettingsSchema = z
     HOST: z.string().min(1).default('127.0.0.1'),
     DATA_DIR: z.string().min(1).default('./data'),
     PUBLIC_URL: PublicUrl.optional(),
-    ALERTS_DIR: z.string().min(1).default('./alerts'),
+    ALERTS_DIR: z.string().min(1).default(projectPath('alerts')),
     SMTP_URL: SmtpUrl.optional(),
     MAIL_FROM: MailFrom.optional(),
     CONTACT_EMAIL: ContactEmail.optional(),

@@ -56,7 +56,8 @@ export interface SubscriptionService {
 
 export function createSubscriptionService(deps: SubscriptionServiceDeps): SubscriptionService {
   const { stores, catalog, clock } = deps
-  const alertIds = catalog.alerts.map((a) => a.id)
+  // On use, not here: creating the service (in a Worker, inside its first request) decodes no catalog.
+  const alertIds = () => catalog.alerts.map((a) => a.id)
   const done = (ok: boolean): TokenResult => (ok ? { kind: 'done' } : { kind: 'invalid-link' })
   return {
     async subscribe(request, clientAddress) {
@@ -94,7 +95,7 @@ export function createSubscriptionService(deps: SubscriptionServiceDeps): Subscr
     async confirm(token) {
       const hash = await hashToken(token)
       // The store writes nothing unless the token verifies, the alerts seen included.
-      if (await stores.subscribers.confirm(hash, clock().toISOString(), alertIds)) {
+      if (await stores.subscribers.confirm(hash, clock().toISOString(), alertIds())) {
         return { kind: 'done' }
       }
       return (await stores.subscribers.isConfirmedBy(hash))

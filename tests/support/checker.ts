@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { loadCatalog } from '../../src/core/catalog'
-import { buildContactIndex, checkMessage } from '../../src/core/check'
+import { openSnapshot, writeSnapshot } from '../../src/core/catalog-snapshot'
+import { checkMessage } from '../../src/core/check'
 import { fictionalAlert, recordFile, secondFictionalAlert } from './fixtures'
 
 /**
@@ -38,7 +39,14 @@ export function checkerCatalog() {
   ])
 }
 
-export const checkerIndex = buildContactIndex(checkerCatalog())
+/**
+ * The checker's index as the Worker and the Node server load it: written to a catalog
+ * snapshot and read back, so every case table of the checker runs against the serialized
+ * index (the app tests build theirs from the records, the other way).
+ */
+export const checkerIndex = openSnapshot(
+  writeSnapshot(checkerCatalog(), 'checker-tests'),
+).contactIndex
 
 export function check(text: string, sender?: string) {
   return checkMessage(checkerIndex, { text, sender })

@@ -25,15 +25,28 @@ export interface RunningServer {
  * Starts `npm start` (or another npm script that serves the site, such as `preview`) as a
  * user would, and waits until /healthz answers 200.
  */
-export async function startServer(
+export function startServer(
   env: Record<string, string>,
   timeoutMs = 30_000,
   script = 'start',
 ): Promise<RunningServer> {
+  const args = script === 'start' ? ['start', '--silent'] : ['run', '--silent', script]
+  return startCommand(['npm', ...args], env, { timeoutMs })
+}
+
+/**
+ * Starts `command` (a server on PORT: npm start, node dist/node.js…) in its own process group,
+ * in `cwd` (default: this project), and waits until /healthz answers 200.
+ */
+export async function startCommand(
+  command: readonly string[],
+  env: Record<string, string>,
+  { cwd, timeoutMs = 30_000 }: { cwd?: string; timeoutMs?: number } = {},
+): Promise<RunningServer> {
   const port = await freePort()
   let output = ''
-  const args = script === 'start' ? ['start', '--silent'] : ['run', '--silent', script]
-  const child = spawn('npm', args, {
+  const child = spawn(command[0]!, command.slice(1), {
+    cwd,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,

@@ -2,9 +2,13 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import Database from 'better-sqlite3'
 import type { BatchResult, SqlDatabase, SqlValue, Statement } from '../../store/sql'
+import { projectPath } from './project-root'
 
-/** The migrations folder shared with D1 (`wrangler d1 migrations apply`). */
-export const MIGRATIONS_DIR = new URL('../../../migrations', import.meta.url).pathname
+/**
+ * The migrations folder shared with D1 (`wrangler d1 migrations apply`), in the project
+ * folder: the same from src/ through tsx and from the compiled server in dist/.
+ */
+export const MIGRATIONS_DIR = projectPath('migrations')
 
 /**
  * Opens (creating if needed) a SQLite file with WAL and a busy timeout, so the server, the

@@ -1,9 +1,17 @@
 import { type Phone, type SocialPlatform, smsSenderKey } from '../alert-schema'
-import { type Catalog, officialHostsOf, officialSharedSitesOf } from '../catalog'
+import { type Catalog, type Company, officialHostsOf, officialSharedSitesOf } from '../catalog'
 import { hostParts } from '../domain'
 import { compactNames, nameTokens } from './company-names'
+import {
+  DeletionLookup,
+  DerivedKeyIndex,
+  type DerivedKeys,
+  deletionHashes,
+  type KeyLookup,
+  keyHash,
+  withCodeUnit,
+} from './derived-keys'
 import { skeleton } from './skeleton'
-import { deletionVariants } from './typos'
 import { visualKey } from './visual'
 
 /** What the checker needs to know about one company. */
@@ -41,7 +49,7 @@ export interface ContactIndex {
    * A shared host (sharedHostOf: facebook.com, sites.google.com) → the official sites on it,
    * each a path: only that path and the pages under it are official, never the whole host.
    */
-  officialSharedSites: ReadonlyMap<string, { path: string; slug: string }[]>
+  officialSharedSites: ReadonlyMap<string, OfficialSharedSite[]>
   /** Most labels in an official hostname (jemfix.com: 2), bounding the stacked-host search. */
   maxOfficialLabels: number
   brands: ReadonlyMap<string, BrandRef[]>
@@ -52,10 +60,10 @@ export interface ContactIndex {
   /** Visual key of a brand word's skeleton → brand words (ASCII glyph substitutions). */
   visualKeys: ReadonlyMap<string, string[]>
   /** Each brand word and its one-deletion variants → brand words (SymSpell). */
-  brandDeletions: ReadonlyMap<string, string[]>
+  brandDeletions: KeyLookup<string[]>
   phones: ReadonlyMap<string, { slug: string; phone: Phone }>
   /** An official number with two digits masked → official numbers (finds numbers ≤ 2 digits off). */
-  phoneMasks: ReadonlyMap<string, string[]>
+  phoneMasks: KeyLookup<string[]>
   /** `platform:handle` (lowercase) → company. */
   handles: ReadonlyMap<string, string>
   /** Lowercase handle → every platform and company that has it. */
@@ -64,6 +72,40 @@ export interface ContactIndex {
   smsSenders: ReadonlyMap<string, string>
   /** First word of a name or alias → the names starting with it. */
   names: ReadonlyMap<string, { tokens: string[]; slug: string }[]>
+}
+
+/**
+ * What building the index computes from the records (owner domains through the public
+ * suffix list, Unicode skeletons, name words), in the order the index files it. This is
+ * what the serialized index keeps (index-snapshot.ts); `indexFromData` only files it into
+ * maps, so an index loaded from a snapshot and one built from the records are one thing.
+ */
+export interface IndexData {
+  /** In the catalog's order. */
+  companies: CompanyData[]
+  /** Every brand word (MIN_BRAND_LENGTH letters or more), in the order first seen. */
+  brands: BrandData[]
+}
+
+export interface CompanyData extends CheckedCompany {
+  /** The name words (nameTokens) of the name and each alias that has any. */
+  names: string[][]
+  /** Its websites that are one path on a shared host (officialSharedSitesOf). */
+  sharedSites: { host: string; path: string }[]
+}
+
+/** One official site on a shared host: its path and its company. */
+export interface OfficialSharedSite {
+  path: string
+  slug: string
+}
+
+export interface BrandData {
+  brand: string
+  refs: BrandRef[]
+  skeleton: string
+  /** visualKey of the skeleton. */
+  visualKey: string
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
@@ -92,71 +134,145 @@ function brandWordOfHost(host: string): string | null {
 
 /** Builds the checker's index from the catalog. */
 export function buildContactIndex(catalog: Catalog): ContactIndex {
-  const companies = new Map<string, CheckedCompany>()
-  const officialHosts = new Map<string, string>()
-  const officialSharedSites = new Map<string, { path: string; slug: string }[]>()
-  const brands = new Map<string, BrandRef[]>()
-  const phones = new Map<string, { slug: string; phone: Phone }>()
-  const phoneMaskIndex = new Map<string, string[]>()
-  const handles = new Map<string, string>()
-  const handlesAnyPlatform = new Map<string, { platform: SocialPlatform; slug: string }[]>()
-  const smsSenders = new Map<string, string>()
-  const names = new Map<string, { tokens: string[]; slug: string }[]>()
+  return indexFromData(collectIndexData(catalog))
+}
 
+/** What the checker keeps of a company: its hosts as officialHostsOf gives them. */
+export function checkedCompany(
+  company: Pick<Company, 'slug' | 'name' | 'official' | 'alerts'>,
+  officialHosts: string[],
+): CheckedCompany {
+  const { slug, name, official, alerts } = company
+  return {
+    slug,
+    name,
+    officialHosts,
+    phones: official.phones,
+    social: official.social.map(({ platform, handle }) => ({ platform, handle })),
+    smsSenders: official.smsSenders ?? [],
+    tips: [...new Set(alerts.flatMap((a) => a.tips))],
+    alerts: alerts.map((a) => ({ id: a.id, title: a.title })),
+  }
+}
+
+/** The costly part of building the index: what each company and brand word yields. */
+export function collectIndexData(catalog: Catalog): IndexData {
+  const companies: CompanyData[] = []
+  const brands = new Map<string, BrandData>()
   const addBrand = (brand: string, ref: Omit<BrandRef, 'brand'>) => {
     if (brand.length < MIN_BRAND_LENGTH) return
-    const refs = brands.get(brand) ?? []
-    if (!refs.some((r) => r.slug === ref.slug)) refs.push({ ...ref, brand })
-    brands.set(brand, refs)
+    let data = brands.get(brand)
+    if (!data) {
+      const shape = skeleton(brand)
+      data = { brand, refs: [], skeleton: shape, visualKey: visualKey(shape) }
+      brands.set(brand, data)
+    }
+    if (!data.refs.some((r) => r.slug === ref.slug)) data.refs.push({ ...ref, brand })
   }
 
   for (const company of catalog.companies.values()) {
     const { official, slug } = company
     const officialHostList = officialHostsOf(official)
     for (const host of officialHostList) {
-      officialHosts.set(host, slug)
       const word = brandWordOfHost(host)
       if (word) addBrand(word, { slug, source: host })
     }
     // No brand word from a shared host: facebook.com says nothing of the company's name.
-    for (const { host, path } of officialSharedSitesOf(official)) {
-      push(officialSharedSites, host, { path, slug })
-    }
+    const sharedSites = officialSharedSitesOf(official)
+    const names: string[][] = []
     for (const name of [company.name, ...company.aliases]) {
       for (const word of compactNames(name)) addBrand(word, { slug, source: company.name })
       const tokens = nameTokens(name)
-      if (tokens[0]) push(names, tokens[0], { tokens, slug })
+      if (tokens[0]) names.push(tokens)
     }
-    for (const phone of official.phones) {
+    companies.push({ ...checkedCompany(company, officialHostList), names, sharedSites })
+  }
+  return { companies, brands: [...brands.values()] }
+}
+
+/** The brand word a deletion variant comes from, confirmed without building the variant. */
+function isDeletionOf(variant: string, brand: string): boolean {
+  if (variant === brand) return true
+  if (variant.length !== brand.length - 1) return false
+  let i = 0
+  while (i < variant.length && variant.charCodeAt(i) === brand.charCodeAt(i)) i++
+  return brand.endsWith(variant.slice(i))
+}
+
+/** A brand word's keys in brandDeletions: the word and its one-deletion variants. */
+export const BRAND_DELETIONS: DerivedKeys<string> = {
+  hashes: deletionHashes,
+  has: (brand, variant) => isDeletionOf(variant, brand),
+}
+
+const MASK = '?'.charCodeAt(0)
+
+/** Every mask of phoneMasks(e164), hashed like keyHash would hash the mask. */
+function maskHashes(e164: string, emit: (hash: number) => void): void {
+  const n = e164.length
+  const mask = (hash: number, at: number) => withCodeUnit(hash, n, at, e164.charCodeAt(at), MASK)
+  const whole = keyHash(e164)
+  for (let i = 1; i < n; i++) {
+    const once = mask(whole, i)
+    for (let j = i + 1; j < n; j++) emit(mask(once, j))
+  }
+}
+
+/** True when `mask` is one of phoneMasks(e164). */
+function isMaskOf(mask: string, e164: string): boolean {
+  if (mask.length !== e164.length) return false
+  let masked = 0
+  for (let i = 0; i < mask.length; i++) {
+    if (mask[i] === e164[i]) continue
+    if (mask[i] !== '?' || i === 0) return false
+    masked++
+  }
+  return masked === 2
+}
+
+/** An official number's keys in phoneMasks: phoneMasks(number). */
+export const PHONE_MASKS: DerivedKeys<string> = {
+  hashes: maskHashes,
+  has: (e164, mask) => isMaskOf(mask, e164),
+}
+
+/** Files what collectIndexData found into the checker's maps: cheap, no parsing or Unicode work. */
+export function indexFromData(data: IndexData): ContactIndex {
+  const companies = new Map<string, CheckedCompany>()
+  const officialHosts = new Map<string, string>()
+  const officialSharedSites = new Map<string, OfficialSharedSite[]>()
+  const phones = new Map<string, { slug: string; phone: Phone }>()
+  const officialNumbers: string[] = []
+  const handles = new Map<string, string>()
+  const handlesAnyPlatform = new Map<string, { platform: SocialPlatform; slug: string }[]>()
+  const smsSenders = new Map<string, string>()
+  const names = new Map<string, { tokens: string[]; slug: string }[]>()
+
+  for (const { names: companyNames, sharedSites, ...company } of data.companies) {
+    const { slug } = company
+    for (const host of company.officialHosts) officialHosts.set(host, slug)
+    for (const { host, path } of sharedSites) push(officialSharedSites, host, { path, slug })
+    for (const tokens of companyNames) push(names, tokens[0]!, { tokens, slug })
+    for (const phone of company.phones) {
       phones.set(phone.number, { slug, phone })
-      for (const mask of phoneMasks(phone.number)) push(phoneMaskIndex, mask, phone.number)
+      officialNumbers.push(phone.number)
     }
-    for (const { platform, handle } of official.social) {
+    for (const { platform, handle } of company.social) {
       handles.set(`${platform}:${handle.toLowerCase()}`, slug)
       push(handlesAnyPlatform, handle.toLowerCase(), { platform, slug })
     }
-    for (const sender of official.smsSenders ?? []) smsSenders.set(smsSenderKey(sender), slug)
-    companies.set(slug, {
-      slug,
-      name: company.name,
-      officialHosts: officialHostList,
-      phones: official.phones,
-      social: official.social.map(({ platform, handle }) => ({ platform, handle })),
-      smsSenders: official.smsSenders ?? [],
-      tips: [...new Set(company.alerts.flatMap((a) => a.tips))],
-      alerts: company.alerts.map((a) => ({ id: a.id, title: a.title })),
-    })
+    for (const sender of company.smsSenders) smsSenders.set(smsSenderKey(sender), slug)
+    companies.set(slug, company)
   }
 
+  const brands = new Map<string, BrandRef[]>()
   const skeletons = new Map<string, string[]>()
   const visualKeys = new Map<string, string[]>()
-  const brandDeletions = new Map<string, string[]>()
   const prefixLengths = new Map<string, Set<number>>()
-  for (const brand of brands.keys()) {
-    const shape = skeleton(brand)
+  for (const { brand, refs, skeleton: shape, visualKey: key } of data.brands) {
+    brands.set(brand, refs)
     push(skeletons, shape, brand)
-    push(visualKeys, visualKey(shape), brand)
-    for (const variant of new Set(deletionVariants(brand))) push(brandDeletions, variant, brand)
+    push(visualKeys, key, brand)
     const prefix = brand.slice(0, 3)
     prefixLengths.set(prefix, (prefixLengths.get(prefix) ?? new Set()).add(brand.length))
   }
@@ -172,9 +288,9 @@ export function buildContactIndex(catalog: Catalog): ContactIndex {
     ),
     skeletons,
     visualKeys,
-    brandDeletions,
+    brandDeletions: new DeletionLookup([...brands.keys()], BRAND_DELETIONS),
     phones,
-    phoneMasks: phoneMaskIndex,
+    phoneMasks: new DerivedKeyIndex(officialNumbers, PHONE_MASKS),
     handles,
     handlesAnyPlatform,
     smsSenders,

@@ -1,4 +1,5 @@
 import type { ContactIndex } from './contact-index'
+import type { KeyLookup } from './derived-keys'
 
 /**
  * A read-only view of a map whose values are filtered on the way out: `keep` returns the
@@ -49,6 +50,16 @@ class FilteredMap<K, V> implements ReadonlyMap<K, V> {
   }
 }
 
+/** A lookup whose values are filtered on the way out, like FilteredMap. */
+function filteredLookup<V>(inner: KeyLookup<V>, keep: (value: V) => V | undefined): KeyLookup<V> {
+  return {
+    get(key) {
+      const value = inner.get(key)
+      return value === undefined ? undefined : keep(value)
+    },
+  }
+}
+
 /**
  * The checker's index as if only some companies were in the records, so that a company's
  * own contacts can be judged against other companies': the catalog check that warns when an
@@ -73,7 +84,7 @@ export function indexLimitedTo(
     officialSharedSites: new FilteredMap(index.officialSharedSites, ownedList),
     brands: new FilteredMap(index.brands, ownedList),
     phones,
-    phoneMasks: new FilteredMap(index.phoneMasks, (numbers) => {
+    phoneMasks: filteredLookup(index.phoneMasks, (numbers) => {
       const kept = numbers.filter((number) => phones.has(number))
       return kept.length > 0 ? kept : undefined
     }),
