@@ -1,21 +1,17 @@
 import { describe, expect, it } from 'vitest'
 import { ADVERSARIAL_MESSAGES } from '../../support/adversarial-messages'
 import { check } from '../../support/checker'
+import { fastestOf } from '../../support/timing'
 
 // Pathological slowness only: the goal is 50 ms for any 10,000 characters (see `npm run bench
 // checker` for the figures), and the machine is shared, so the bound is ten times that, taken
 // as the fastest of three runs after a warm-up.
 const BOUND_MS = 500
 
-function fastestOf(runs: number, run: () => void): number {
+/** After one warm-up run, the fastest of `runs` (see tests/support/timing.ts). */
+function warmFastestOf(runs: number, run: () => void): number {
   run()
-  let fastest = Number.POSITIVE_INFINITY
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now()
-    run()
-    fastest = Math.min(fastest, performance.now() - started)
-  }
-  return fastest
+  return fastestOf(runs, run)
 }
 
 describe('checking time', () => {
@@ -23,7 +19,7 @@ describe('checking time', () => {
     'stays far under the bound for %s',
     (_name, text) => {
       expect(text.length).toBeLessThanOrEqual(10_000)
-      expect(fastestOf(3, () => check(text, text.slice(0, 320)))).toBeLessThan(BOUND_MS)
+      expect(warmFastestOf(3, () => check(text, text.slice(0, 320)))).toBeLessThan(BOUND_MS)
     },
   )
 
@@ -39,7 +35,7 @@ describe('checking time', () => {
     ['names and addresses', 'jem & fix <x@evil.example> '.repeat(37)],
   ])('reads a hostile sender line far under the bound: %s', (_name, sender) => {
     expect(sender.length).toBeLessThanOrEqual(1_000)
-    expect(fastestOf(3, () => check('Hej från jem & fix', sender))).toBeLessThan(BOUND_MS / 10)
+    expect(warmFastestOf(3, () => check('Hej från jem & fix', sender))).toBeLessThan(BOUND_MS / 10)
   })
 
   // Texts long enough that a scheduling hiccup on the shared machine is small beside the work,
@@ -50,9 +46,9 @@ describe('checking time', () => {
     const large = unit.repeat(120)
     expect(large.length).toBeLessThanOrEqual(10_000)
     const ratio =
-      fastestOf(9, () => check(large)) /
+      warmFastestOf(9, () => check(large)) /
       Math.max(
-        fastestOf(9, () => check(small)),
+        warmFastestOf(9, () => check(small)),
         0.05,
       )
     expect(ratio).toBeLessThan(16)
