@@ -130,13 +130,17 @@ export function underClaim(
   return { ...finding, status: 'not-official', company: slug, reason }
 }
 
-/** Kinds that, written as the sender, are a name anyone can set: an SMS sender name, or one read as a web address. */
-const NAME_ONLY_AS_SENDER = new Set<FindingKind>(['sender-id', 'domain', 'url'])
+/**
+ * Kinds that, written as the sender, are a name anyone can set: an SMS sender name, one read as
+ * a web address, or one read as a social account (a Messenger display name can be set to
+ * "jemofixsverige" by anyone).
+ */
+const NAME_ONLY_AS_SENDER = new Set<FindingKind>(['sender-id', 'domain', 'url', 'handle'])
 
 /**
- * The contact points that can vouch for a message: not an SMS sender name, nor a web address
- * given only as the sender (a sender "jemfix.com" is an SMS sender name read as a domain, or an
- * account's display name), since anyone can send under any name.
+ * The contact points that can vouch for a message: not an SMS sender name, nor a web address or
+ * account name given only as the sender (a sender "jemfix.com" is an SMS sender name read as a
+ * domain, or an account's display name), since anyone can send under any name.
  */
 function vouchingContacts(findings: readonly JudgedFinding[]): JudgedFinding[] {
   return findings.filter(
