@@ -11,6 +11,7 @@ import type {
 import {
   HANDLE,
   handleAfterPlatform,
+  listedPlatform,
   type PlatformMentions,
   platformBefore,
   platformMentions,
@@ -147,7 +148,9 @@ class Reader {
 
   private evidence(place: Place, scheme: string | null, context: Context = {}): Evidence {
     const platformNamed =
-      place.source === 'sender' ? this.soleNamedPlatform() : platformBefore(this.mentions, place.at)
+      place.source === 'sender'
+        ? this.soleNamedPlatform()
+        : listedPlatform(platformBefore(this.mentions, place.at))
     return {
       source: place.source,
       at: place.at,
@@ -295,12 +298,17 @@ class Reader {
     return found
   }
 
+  /**
+   * An @account: on the platform named nearest before it, else the only one the message
+   * names. One on an unlisted app (Telegram…) or on no named platform is still a finding, with
+   * the platform unknown, so it is never official: the reader is sent to write to it.
+   */
   private atHandle(value: string, place: Place) {
     const handle = HANDLE.exec(value)?.[1]
+    if (!handle) return false
     // A sender line's offsets are not the message's: only the message as a whole can name one.
     const near = place.source === 'sender' ? null : platformBefore(this.mentions, place.at)
-    const platform = near ?? this.soleNamedPlatform()
-    if (!handle || (!platform && place.source !== 'sender')) return false
+    const platform = near === 'unlisted' ? null : (near ?? this.soleNamedPlatform())
     return this.out.add({
       kind: 'handle',
       value,

@@ -71,12 +71,30 @@ export function platformOfWord(word: string | null): SocialPlatform | null {
   return PLATFORM_WORDS.get(word.toLowerCase().replace(/[:,.]$/, '')) ?? null
 }
 
-const PLATFORM_MENTION = new RegExp(`\\b(${[...PLATFORM_WORDS.keys()].join('|')})\\b`, 'g')
+/**
+ * Messaging apps no record lists accounts on. Named right before an @account, they say the
+ * account is there, not on a listed platform named earlier ("…Instagram. Skriv till oss på
+ * Telegram: @jemfix.se" is no Instagram account), so it is never read as official.
+ */
+const UNLISTED_PLATFORM_WORDS = ['telegram', 'whatsapp', 'signal', 'snapchat', 'discord', 'viber']
+
+/** A platform a text names: a listed one, or 'unlisted' for a messaging app no record lists. */
+export type NamedPlatform = SocialPlatform | 'unlisted'
+
+const PLATFORM_MENTION = new RegExp(
+  `\\b(${[...PLATFORM_WORDS.keys(), ...UNLISTED_PLATFORM_WORDS].join('|')})\\b`,
+  'g',
+)
+
+/** The platform a mention names, 'unlisted' for an app of UNLISTED_PLATFORM_WORDS. */
+function platformOfMention(word: string): NamedPlatform {
+  return PLATFORM_WORDS.get(word) ?? 'unlisted'
+}
 
 /** Where a text names a platform: the end of each mention, in order. */
 export interface PlatformMentions {
   ends: number[]
-  platforms: SocialPlatform[]
+  platforms: NamedPlatform[]
 }
 
 /** Every platform named in a text, found in one pass. */
@@ -84,7 +102,7 @@ export function platformMentions(text: string): PlatformMentions {
   const mentions: PlatformMentions = { ends: [], platforms: [] }
   for (const match of text.toLowerCase().matchAll(PLATFORM_MENTION)) {
     mentions.ends.push(match.index + match[0].length)
-    mentions.platforms.push(PLATFORM_WORDS.get(match[1]!)!)
+    mentions.platforms.push(platformOfMention(match[1]!))
   }
   return mentions
 }
@@ -93,10 +111,7 @@ export function platformMentions(text: string): PlatformMentions {
 const PLATFORM_WINDOW = 40
 
 /** The platform named closest before a position, within 40 characters, or null. */
-export function platformBefore(
-  mentions: PlatformMentions,
-  position: number,
-): SocialPlatform | null {
+export function platformBefore(mentions: PlatformMentions, position: number): NamedPlatform | null {
   let [low, high] = [0, mentions.ends.length]
   while (low < high) {
     const middle = (low + high) >> 1
@@ -109,14 +124,22 @@ export function platformBefore(
     : null
 }
 
-/** The only platform a text names, if it names exactly one. */
+/** A listed platform, or null for none or an unlisted app. */
+export function listedPlatform(named: NamedPlatform | null): SocialPlatform | null {
+  return named === 'unlisted' ? null : named
+}
+
+/**
+ * The only platform a text names, if it names exactly one listed platform and no unlisted
+ * app (a message naming Instagram and Telegram says nothing sure about where an account is).
+ */
 export function soleNamedPlatform(text: string): SocialPlatform | null {
-  const named = new Set<SocialPlatform>()
+  const named = new Set<NamedPlatform>()
   for (const match of text.toLowerCase().matchAll(PLATFORM_MENTION)) {
-    named.add(PLATFORM_WORDS.get(match[1]!)!)
+    named.add(platformOfMention(match[1]!))
     if (named.size > 1) return null
   }
-  return named.size === 1 ? [...named][0]! : null
+  return named.size === 1 ? listedPlatform([...named][0]!) : null
 }
 
 const NOT_PROFILES = new Set(['profile.php', 'pages', 'groups', 'share', 'p', 'reel', 'watch'])

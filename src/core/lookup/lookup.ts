@@ -66,7 +66,11 @@ function nameWords(query: string, candidates: readonly ContactCandidate[]): stri
  */
 export function lookup(index: LookupIndex, query: string): Lookup {
   const text = query.slice(0, QUERY_MAX).trim()
-  const extracted = extractContacts(text).candidates
+  // The checker reads an @account with no listed platform as one on an unknown platform; a
+  // query looks it up on every platform instead (accountCandidates).
+  const extracted = extractContacts(text).candidates.filter(
+    (c) => !(c.kind === 'handle' && c.platform === null && c.written === 'at-sign'),
+  )
   const words = nameWords(text, extracted)
   const startingWith = companiesStartingWith(index.names, words)
   const accounts = accountCandidates(index.contacts, text, extracted, startingWith.length > 0)
