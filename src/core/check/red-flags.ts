@@ -24,10 +24,11 @@ const PAID_WITH = 'med|betalsätt:?|betalning:?|betalmetod:?'
 // Shops, offices and the company itself close and open; accounts and cards are "stängda".
 const NOT_AN_ACCOUNT =
   'butiken|butik|affären|lagret|kontoret|växeln|kundtjänst|kassan|restaurangen|varuhuset|webbshopen|parkeringen|vi'
-// A parcel that "skickas inom 2 dagar" or "vi svarar inom 24 timmar" is service. Not "om du
+// A parcel that "skickas inom 2 dagar", "Leverans inom 3 dagar" or "vi svarar inom 24 timmar"
+// ("…ärende och svarar inom 24 timmar") is service. Not "om du
 // inte svarar inom 24 timmar": only the company's own replies count.
 const SERVICE =
-  '(?:skickas|levereras|packas|besvaras|hanteras|behandlas|kommer fram|når dig|du svar|vi (?:svarar|återkommer|skickar|levererar|hör av oss)|(?:svarar|återkommer|skickar|levererar) vi|returnera|ångra|öppet köp)(?: (?:normalt|vanligtvis|oftast|ca|cirka|senast))?'
+  '(?:skickas|levereras|leverans(?:tid)?|och (?:svarar|återkommer)|packas|besvaras|hanteras|behandlas|kommer fram|når dig|du svar|vi (?:svarar|återkommer|skickar|levererar|hör av oss)|(?:svarar|återkommer|skickar|levererar) vi|returnera|ångra|öppet köp)(?: (?:normalt|vanligtvis|oftast|ca|cirka|senast))?'
 
 // Swedish first, with the English phrasing scammers also use. Input as readableWords gives it.
 const PATTERNS: Pattern[] = [
@@ -63,10 +64,12 @@ const PATTERNS: Pattern[] = [
     ),
   },
   {
+    // A gift card bought or "är aktiverat" (within a few words) is a receipt, not a lure;
+    // a path (jemfix.com/presentkort) is a page's name.
     id: 'prize',
     text: 'Meddelandet lovar en vinst, gåva eller belöning. Det är ett vanligt lockbete.',
     test: new RegExp(
-      `vunnit|vinnare|grattis|gratulerar|du har valts ut|belöning|${unlessAfter('present ?kort', PAID_WITH)}|gåva|free gift|you(?:'ve| have) won|\\bvinst`,
+      `vunnit|vinnare|grattis|gratulerar|du har valts ut|belöning|(?<!/)${unlessAfter('present ?kort', PAID_WITH)}(?![^.!?\\n]{0,30} (?:är aktiverat|har aktiverats))|gåva|free gift|you(?:'ve| have) won|\\bvinst`,
     ),
   },
   {
@@ -89,17 +92,32 @@ const PATTERNS: Pattern[] = [
   },
 ]
 
-// "jem & fix ber aldrig om ditt personnummer", "lämna aldrig ut ditt BankID", "we will never
-// ask for…": the company's own warning names what it never asks for. The clause it opens (up
-// to the end of the sentence, a semicolon or colon, a spaced dash or "men") is not a request.
+// "jem & fix ber aldrig om ditt personnummer", "vi ber inte om…", "att jem & fix aldrig ber
+// om…", "lämna aldrig ut ditt BankID", "we will never ask for…": the company's own warning
+// names what it never asks for. The clause it opens (up to the end of the sentence, a
+// semicolon or colon, a spaced dash, "men", "bara", or "så"/"därför"/"so", after which a
+// request may follow: "…via länk, så svara med ditt kortnummer") is not a request.
 // A person's "jag ber dig aldrig om något, men…" or "jag skulle aldrig be dig om det här"
 // is how the "Hej mamma" scam asks, so only a company's phrasings count.
 const DENIAL =
-  /(?:\b(?<!jag )(?:ber|frågar|kräver|begär|efterfrågar|skickar|ringer|kontaktar)(?: (?:dig|er|du|ni|vi|oss))? (?:aldrig|never)\b|\b(?:kommer|will) (?:aldrig|never) (?:att )?(?:be|fråga|kräva|begära|ask|request)\b|\b(?:lämna|dela|uppge|ge|skicka|svara) aldrig\b|\bnever (?:share|give|send)\b|\b(?:will|would|does|do) never\b)(?:(?! men | but | utan | däremot | – | — )[^.!?;:\n]){0,160}/g
+  /(?:\b(?<!jag )(?:ber|frågar|kräver|begär|efterfrågar)(?: (?:dig|er|du|ni|vi|oss))? (?:aldrig|never|inte)\b|\b(?<!jag )(?:skickar|ringer|kontaktar)(?: (?:dig|er|du|ni|vi|oss))? (?:aldrig|never)\b|\b(?<!jag )aldrig (?:ber|frågar|kräver|begär|efterfrågar|skickar|ringer|kontaktar)\b|\b(?:kommer|will) (?:aldrig|never) (?:att )?(?:be|fråga|kräva|begära|ask|request)\b|\b(?:lämna|dela|uppge|ge|skicka|svara) aldrig\b|\bnever (?:share|give|send|ask|request)\b|\b(?:will|would|does|do) never\b)(?:(?! men | but | utan | däremot | bara | only | – | — |,? så |,? därför |,? so )[^.!?;:\n]){0,160}/g
+
+// Advice with the object first: "Ditt personnummer … ska du aldrig lämna ut." The whole
+// sentence is the company's denial.
+const DENIAL_SENTENCE = /\b(?:ska|bör|får) (?:du|ni) aldrig (?:lämna ut|dela|uppge|ge ut|skicka)\b/
+const SENTENCE = /[^.!?\n]+/g
+
+/** The sentences that end in object-first advice ("… ska du aldrig lämna ut"), blanked. */
+function withoutDenialSentences(words: string): string {
+  if (!DENIAL_SENTENCE.test(words)) return words
+  return words.replace(SENTENCE, (sentence) =>
+    DENIAL_SENTENCE.test(sentence) ? ' '.repeat(sentence.length) : sentence,
+  )
+}
 
 /** The text with the company's own denials ("vi ber aldrig om…") blanked out. */
 function withoutDenials(words: string): string {
-  return words.replace(DENIAL, (denial) => ' '.repeat(denial.length))
+  return withoutDenialSentences(words).replace(DENIAL, (denial) => ' '.repeat(denial.length))
 }
 
 // A personnummer as written: YYMMDD-NNNN or YYYYMMDD-NNNN (+ after age 100).

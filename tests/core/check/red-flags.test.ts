@@ -40,6 +40,14 @@ describe('redFlagsOf', () => {
       'Vi ber aldrig om pengar i onödan – ange ditt personnummer här',
       'personnummer',
     ],
+    // "ber inte om" is a denial, but not one that ends in "bara …"
+    ['a request after "bara"', 'Vi ber inte om mycket, bara ditt kortnummer', 'card-details'],
+    [
+      'a person\'s "I do not ask"',
+      'Hej mamma, jag ber inte om mycket, men swisha 500 kr',
+      'money-transfer',
+    ],
+    ['a gift card promised, activated later', 'Ditt presentkort väntar. Det är aktiverat', 'prize'],
   ])('fires for %s', (_case, text, id) => {
     expect(fired(text)).toContain(id)
   })
