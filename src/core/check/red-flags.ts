@@ -1,3 +1,4 @@
+import { decodeEntities } from './markup'
 import { readableWords } from './plain-text'
 import type { RedFlag } from './verdict-types'
 
@@ -151,18 +152,36 @@ export const TOO_MUCH_TO_CHECK: RedFlag = {
   text: 'Meddelandet innehåller fler länkar, adresser eller nummer än vi kontrollerar, så vi har inte kunnat granska alla. Ett äkta meddelande från ett företag innehåller sällan så många.',
 }
 
+// An HTML tag, as pasted mail holds them: "<b>person</b>nummer" reads "personnummer".
+const TAG = /<\/?[a-z][^<>]{0,200}>/gi
+
+/**
+ * The message as the reader sees pasted HTML: tags dropped and character references decoded
+ * (person&shy;nummer, &#112;ersonnummer), or null when it holds neither.
+ */
+function asRendered(text: string): string | null {
+  if (!text.includes('<') && !text.includes('&')) return null
+  const rendered = decodeEntities(text.replace(TAG, ''))
+  return rendered === text ? null : rendered
+}
+
 /**
  * The warning patterns that fire for a message, read the way the reader sees it
- * (readableWords: no invisible characters, look-alike letters folded) and without the
- * company's own denials. `hasLink`: the message holds a link that is not official.
+ * (readableWords: no invisible characters, look-alike letters folded; pasted HTML also as
+ * rendered) and without the company's own denials. `hasLink`: the message holds a link that
+ * is not official.
  */
 export function redFlagsOf(text: string, hasLink: boolean): RedFlag[] {
-  const words = withoutDenials(readableWords(text))
-  const fires = (pattern: Pattern) =>
+  const rendered = asRendered(text)
+  const readings = [text, ...(rendered === null ? [] : [rendered])].map((reading) =>
+    withoutDenials(readableWords(reading)),
+  )
+  const matches = (words: string, pattern: Pattern) =>
     (Array.isArray(pattern.test)
       ? pattern.test.some((t) => t.test(words))
       : pattern.test.test(words)) ||
     (pattern.personnummer === true && holdsPersonnummer(words))
+  const fires = (pattern: Pattern) => readings.some((words) => matches(words, pattern))
   return PATTERNS.filter((p) => (!p.needsLink || hasLink) && fires(p)).map(({ id, text }) => ({
     id,
     text,
