@@ -28,6 +28,8 @@ import { isNumberAbbreviation } from './numbers'
 import { findPhones, PhoneBudget } from './phones'
 import { type Token, tokenize } from './tokens'
 
+/** An address whose local part is quoted: "anything"@domain (tokenize drops the first quote). */
+const QUOTED_LOCAL_PART = /"@[^\s"@]/
 const EMAIL = /^([^\s@<>()[\]{},;:"]{1,64})@([^\s@<>()[\]{},;:"/?#]+\.[^\s@<>()[\]{},;:"/?#]+)$/
 const PHONE_SCHEMES = new Set(['tel', 'sms', 'callto'])
 /** A sender name as an SMS shows it: 1–11 letters, digits, spaces or . & _ -. */
@@ -199,7 +201,7 @@ class Reader {
   }
 
   /** A link that leads somewhere this reader cannot follow: a finding that says so. */
-  private unread(value: string, place: Place, context: Context, problem: LinkProblem): void {
+  unread(value: string, place: Place, context: Context, problem: LinkProblem): void {
     if (problem === 'too-long') this.limited = true
     const scheme = problem === 'too-long' ? null : schemeOf(value)
     this.out.add({
@@ -224,7 +226,12 @@ class Reader {
     }
     if (value.startsWith('@')) return this.atHandle(value, place)
     if (value.includes('@') && !/^[a-z]+:\/\//i.test(value)) {
-      return this.email(value, place, null, context)
+      if (this.email(value, place, null, context)) return true
+      // A quoted local part ("kundtjanst@jemfix.com"@evil.example) is a valid address this
+      // reader does not read: a reply still goes there, so it is a finding, never official.
+      if (!QUOTED_LOCAL_PART.test(value)) return false
+      this.unread(value, place, context, 'unreadable')
+      return true
     }
     const link = this.readLink(value)
     return link ? this.link(value, link, place, context, depth) : false
@@ -537,6 +544,18 @@ function oneSender(reader: Reader, address: string, message: string): void {
 }
 
 /**
+ * A sender address holding more addresses than were read (a quoted local part, a domain
+ * literal [192.0.2.7], a source route <@a:b@c>, a list without spaces a@x,b@y): the whole
+ * line is a finding that cannot be read, never official, since a reply may go anywhere in it.
+ */
+function unreadAddresses(reader: Reader, address: string): void {
+  const atSigns = address.slice(1).split('@').length - 1
+  if (atSigns === 0 || atSigns <= reader.out.candidates.length) return
+  if (reader.out.candidates.some((c) => c.kind === 'unread-link')) return
+  reader.unread(address, { source: 'sender', at: 0, wordBefore: null }, {}, 'unreadable')
+}
+
+/**
  * The contact points of a sender line as a mail client or phone shows it: `Name <address>`
  * (a quoted name may hold anything, even an address: the one in angle brackets is the real
  * one), an address, a link, a number, an @handle, an SMS sender name (JEMFIX) or an account
@@ -556,12 +575,14 @@ export function extractSender(
     reader.text(trimmed, 'sender', 0)
     const found = reader.out.candidates
     if (found.length > 1 || (found.length === 1 && found[0]!.value !== trimmed)) {
+      unreadAddresses(reader, trimmed)
       return { candidates: found, names: withoutCandidates(trimmed, found) }
     }
   }
   const displayName = angle ? (angle[1]?.replace(/\\(.)/g, '$1') ?? angle[2]!).trim() : ''
   const address = (angle ? angle[3]! : trimmed).trim()
   oneSender(reader, address, message)
+  unreadAddresses(reader, address)
   const candidates = reader.out.candidates
   const isName = candidates.some((c) => c.kind === 'sender-id' || c.kind === 'handle')
   return {
