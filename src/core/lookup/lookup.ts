@@ -7,6 +7,7 @@ import {
   judgeCandidate,
   mergeFindings,
 } from '../check'
+import { platformMentions } from '../check/handles'
 import {
   buildNameKeys,
   companiesStartingWith,
@@ -66,14 +67,20 @@ function nameWords(query: string, candidates: readonly ContactCandidate[]): stri
  */
 export function lookup(index: LookupIndex, query: string): Lookup {
   const text = query.slice(0, QUERY_MAX).trim()
-  // The checker reads an @account with no listed platform as one on an unknown platform; a
-  // query looks it up on every platform instead (accountCandidates).
+  // A query that names an app no record lists (Telegram, WhatsApp…) asks about an account
+  // there: looking its name up on every platform would answer "official" for another one.
+  const onUnlistedApp = platformMentions(text).platforms.includes('unlisted')
+  // Otherwise the checker's reading of an @account with no listed platform (an unknown
+  // platform) gives way to looking it up on every platform (accountCandidates).
   const extracted = extractContacts(text).candidates.filter(
-    (c) => !(c.kind === 'handle' && c.platform === null && c.written === 'at-sign'),
+    (c) =>
+      onUnlistedApp || !(c.kind === 'handle' && c.platform === null && c.written === 'at-sign'),
   )
   const words = nameWords(text, extracted)
   const startingWith = companiesStartingWith(index.names, words)
-  const accounts = accountCandidates(index.contacts, text, extracted, startingWith.length > 0)
+  const accounts = onUnlistedApp
+    ? []
+    : accountCandidates(index.contacts, text, extracted, startingWith.length > 0)
   // In the order written; a word read both ways (jemfix.se) keeps the checker's reading first.
   const candidates = [...extracted, ...accounts].sort((a, b) => a.evidence.at - b.evidence.at)
   const judged = candidates.flatMap((candidate) => {

@@ -133,6 +133,15 @@ describe('lookup', () => {
     })
   })
 
+  it.each(['Telegram @jemfix.se', 'WhatsApp: jemofixsverige', 'jemofixsverige på Signal'])(
+    'never answers an account on an app no record lists as official: %s',
+    (query) => {
+      for (const finding of lookup(index, query).findings) {
+        expect(finding.status, JSON.stringify(finding)).not.toBe('official')
+      }
+    },
+  )
+
   it('answers one contact point once, however often it is written', () => {
     expect(summary('046-28 52 900 +46462852900').findings).toEqual(JEM_PHONE)
   })
