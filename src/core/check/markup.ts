@@ -101,6 +101,13 @@ interface Attribute {
   at: number
 }
 
+// HTML splits attributes only at these five (tab, LF, FF, CR, space): a no-break space,
+// vertical tab or ideographic space is part of a name or value, as a browser reads it.
+const HTML_SPACE = /[\t\n\f\r ]/
+const BEFORE_NAME = /[\t\n\f\r /]/
+const NAME_END = /[\t\n\f\r /=>]/
+const VALUE_END = /[\t\n\f\r >]/
+
 /**
  * Reads the attributes of a tag from `from` (just after its name) to the ">" that closes it
  * outside quotes, looking no further than `limit`. Returns the href and where the tag ends,
@@ -114,22 +121,23 @@ function readHref(
   let i = from
   let href: Attribute | null = null
   while (i < limit) {
-    while (i < limit && /\s/.test(text[i]!)) i++
+    // A "/" between attributes separates them too, as in <a/href=…>.
+    while (i < limit && BEFORE_NAME.test(text[i]!)) i++
     if (text[i] === '>') return { href, end: i + 1 }
     const nameStart = i
-    while (i < limit && !/[\s=>]/.test(text[i]!)) i++
+    while (i < limit && !NAME_END.test(text[i]!)) i++
     const name = text.slice(nameStart, i).toLowerCase()
-    while (i < limit && /\s/.test(text[i]!)) i++
+    while (i < limit && HTML_SPACE.test(text[i]!)) i++
     if (text[i] !== '=') {
       if (i === nameStart) i++
       continue
     }
     i++
-    while (i < limit && /\s/.test(text[i]!)) i++
+    while (i < limit && HTML_SPACE.test(text[i]!)) i++
     const quote = text[i] === '"' || text[i] === "'" ? text[i]! : null
     const valueStart = quote ? i + 1 : i
     const rest = text.slice(valueStart, limit)
-    const length = quote ? rest.indexOf(quote) : rest.search(/[\s>]/)
+    const length = quote ? rest.indexOf(quote) : rest.search(VALUE_END)
     if (length < 0) return null
     const valueEnd = valueStart + length
     // HTML keeps the first of two attributes with one name and drops the other.
