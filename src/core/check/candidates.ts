@@ -29,6 +29,7 @@ import { type Token, tokenize } from './tokens'
 
 const EMAIL = /^([^\s@<>()[\]{},;:"]{1,64})@([^\s@<>()[\]{},;:"/?#]+\.[^\s@<>()[\]{},;:"/?#]+)$/
 const PHONE_SCHEMES = new Set(['tel', 'sms', 'callto'])
+const RECIPIENT_FIELDS = new Set(['to', 'cc', 'bcc'])
 /** A sender name as an SMS shows it: 1–11 letters, digits, spaces or . & _ -. */
 const SENDER_ID = /^[\p{L}\p{N}][\p{L}\p{N} .&_-]{0,10}$/u
 /** Characters of a link that could not be read which a finding shows. */
@@ -256,12 +257,16 @@ class Reader {
 
   private mailto(value: string, place: Place, context: Context) {
     const [to = '', query = ''] = value.slice('mailto:'.length).split('?', 2)
-    const fields = new URLSearchParams(query)
-    const copies = ['to', 'cc', 'bcc'].flatMap((field) => fields.getAll(field))
-    const addresses = [decodedOrAsWritten(to), ...copies]
+    // Header names in a mailto: URL are case-insensitive (RFC 6068): CC= and Bcc= are copies.
+    const copies = [...new URLSearchParams(query)]
+      .filter(([field]) => RECIPIENT_FIELDS.has(field.toLowerCase()))
+      .map(([, list]) => list)
+    const all = [decodedOrAsWritten(to), ...copies]
       .flatMap((list) => list.split(','))
       .filter((a) => a.trim() !== '')
-      .slice(0, 4)
+    // An address left unread could be the scammers': more than are read is a limit reached.
+    if (all.length > LIMITS.mailtoRecipients) this.limited = true
+    const addresses = all.slice(0, LIMITS.mailtoRecipients)
     let found = false
     for (const written of addresses) {
       // Mail clients take the address out of "Name <address>".
