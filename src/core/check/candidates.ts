@@ -21,7 +21,7 @@ import {
 } from './handles'
 import { LIMITS } from './limits'
 import { browserHref, isWebScheme, type LinkReading, readLink, readTarget, schemeOf } from './links'
-import { hasUnknownReference, markupLinks } from './markup'
+import { hasUnknownReference, readMarkup } from './markup'
 import { linksInQuery, linksInside } from './nested-links'
 import { isNumberAbbreviation } from './numbers'
 import { findPhones, PhoneBudget } from './phones'
@@ -106,7 +106,9 @@ function blanked(text: string, spans: readonly [number, number][]): string {
   const parts: string[] = []
   let from = 0
   for (const [start, end] of spans) {
-    parts.push(text.slice(from, start), ' '.repeat(end - start))
+    // A link inside another (sorted by start) is blank already.
+    if (end <= from) continue
+    parts.push(text.slice(from, start), ' '.repeat(end - Math.max(start, from)))
     from = end
   }
   parts.push(text.slice(from))
@@ -468,7 +470,9 @@ function hostShownIn(shown: string): string | null {
 export function extractContacts(text: string): Extraction {
   const input = text.slice(0, LIMITS.textChars)
   const reader = new Reader(input)
-  const links = markupLinks(input)
+  const markup = readMarkup(input)
+  if (markup.limited) reader.limited = true
+  const links = markup.links
   const read = new Set<string>()
   for (const link of links) {
     if (reader.out.truncated) break
