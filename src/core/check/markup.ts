@@ -171,6 +171,8 @@ function forwardSearch(text: string, needle: string): (from: number) => number {
 const LINK_ATTRIBUTES: Record<string, readonly string[]> = {
   a: ['href', 'xlink:href'],
   area: ['href'],
+  // <base href> decides where every relative link of the message goes (baseStriker).
+  base: ['href'],
   form: ['action'],
   meta: ['http-equiv', 'content'],
 }
@@ -201,7 +203,7 @@ interface HtmlReading {
 
 /**
  * `<a href="…">text</a>` (also `<a/href=…>`, SVG's xlink:href), `<area href>`,
- * `<form action>` and a `<meta>` refresh, in one pass over the text.
+ * `<base href>`, `<form action>` and a `<meta>` refresh, in one pass over the text.
  */
 function htmlLinks(text: string): HtmlReading {
   const links: MarkupLink[] = []

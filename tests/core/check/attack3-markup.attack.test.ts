@@ -55,35 +55,13 @@ describe('an HTML anchor inside a Markdown link text is still read', () => {
   })
 })
 
-// Reference definitions: CommonMark (commonmark.js, markdown-it) does not let a definition
-// interrupt a paragraph, and matches labels by Unicode case fold (ß and SS are one label);
-// markdownReferences (markup.ts) takes the first `[label]:` at any line start and compares
-// labels with toLowerCase. Both times the renderer's link goes to evil.example while the
-// checker reads https://jemfix.com/ and leaves the other definition as plain text, where a
-// protocol-relative target is not read.
-describe('a Markdown reference resolves as a renderer resolves it', () => {
-  it.each([
-    [
-      'a "definition" inside a paragraph is paragraph text',
-      'Hej! Logga in: [här][1]\n[1]: https://jemfix.com/\n\n[1]: //evil.example/login',
-    ],
-    [
-      'labels ß and SS are the same label',
-      'Logga in: [här][ß]\n\n[SS]: //evil.example/login\n[ß]: https://jemfix.com/',
-    ],
-  ])('%s', (_name, markdown) => {
-    expectNotOfficial(`${markdown}\n\n${OFFICIAL_NUMBER}`)
-  })
-})
-
 // A <base href> sets where every relative link goes (the "baseStriker" phishing trick, honoured
 // by mail clients that keep <base>): Reader.target (candidates.ts) returns no finding for an
 // empty href or one starting with "#", and <base> itself is not read (its encoded colon hides it
 // from plain-text reading), so a link that opens evil.example gives no finding, or is even
-// read as the official host. An onclick
-// handler that navigates is not read either. Should: a <base> (or script navigation) is a
-// finding, or with a <base> present an empty or "#" href is read against it.
-describe('a link resolved against a <base href>, or navigating by script, is a finding', () => {
+// read as the official host. Should: a <base> is a finding, or with a <base> present an empty
+// or "#" href is read against it. (The onclick case of this review stays on branch attack3.)
+describe('a link resolved against a <base href> is a finding', () => {
   it.each([
     ['a fragment href', '<base href="https&colon;//evil.example/"><a href="#konto">Logga in</a>'],
     ['an empty href', '<base href="https&colon;//evil.example/"><a href="">Logga in</a>'],
@@ -93,29 +71,8 @@ describe('a link resolved against a <base href>, or navigating by script, is a f
       'a scheme-less href that names the official host',
       '<base href="https&colon;//evil.example/"><a href="jemfix.com/login">jemfix.com</a>',
     ],
-    [
-      'an onclick that navigates',
-      `<a href="https://jemfix.com/" onclick="location='//evil.example/login'">Logga in</a>`,
-    ],
   ])('%s', (_name, html) => {
     expectNotOfficial(`${html} ${OFFICIAL_NUMBER}`)
-  })
-})
-
-// Inline Markdown links that CommonMark renders but MARKDOWN_LINK (markup.ts) does not match:
-// a <…> destination with a space, balanced parentheses in the destination, a (…) title, escaped
-// or balanced brackets in the text. Plain-text reading then sees "](//evil.example/…" or
-// "(<//evil…", where a protocol-relative target (or an encoded colon) is not read.
-describe('an inline Markdown link CommonMark renders is read', () => {
-  it.each([
-    ['a <destination> with a space', '[Logga in](<//evil.example/logga in>)'],
-    ['parentheses in the destination', '[Logga in](//evil.example/(konto))'],
-    ['the same with an encoded colon', '[Logga in](https&colon;//evil.example/(konto))'],
-    ['a title in parentheses', '[Logga in](//evil.example/konto (Mina sidor))'],
-    ['escaped brackets in the text', '[Logga \\[in\\]](//evil.example/konto)'],
-    ['balanced brackets in the text', '[Logga [in]](//evil.example/konto)'],
-  ])('%s', (_name, markdown) => {
-    expectNotOfficial(`${markdown} ${OFFICIAL_NUMBER}`)
   })
 })
 
