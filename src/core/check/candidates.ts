@@ -22,7 +22,7 @@ import {
 } from './handles'
 import { LIMITS } from './limits'
 import { browserHref, isWebScheme, type LinkReading, readLink, readTarget, schemeOf } from './links'
-import { hasUnknownReference, markupLinks } from './markup'
+import { hasUnknownReference, readMarkup } from './markup'
 import { linksInQuery, linksInside } from './nested-links'
 import { isNumberAbbreviation } from './numbers'
 import { findPhones, PhoneBudget } from './phones'
@@ -32,6 +32,7 @@ import { type Token, tokenize } from './tokens'
 const QUOTED_LOCAL_PART = /"@[^\s"@]/
 const EMAIL = /^([^\s@<>()[\]{},;:"]{1,64})@([^\s@<>()[\]{},;:"/?#]+\.[^\s@<>()[\]{},;:"/?#]+)$/
 const PHONE_SCHEMES = new Set(['tel', 'sms', 'callto'])
+const RECIPIENT_FIELDS = new Set(['to', 'cc', 'bcc'])
 /** A sender name as an SMS shows it: 1–11 letters, digits, spaces or . & _ -. */
 const SENDER_ID = /^[\p{L}\p{N}][\p{L}\p{N} .&_-]{0,10}$/u
 /** Characters of a link that could not be read which a finding shows. */
@@ -108,7 +109,9 @@ function blanked(text: string, spans: readonly [number, number][]): string {
   const parts: string[] = []
   let from = 0
   for (const [start, end] of spans) {
-    parts.push(text.slice(from, start), ' '.repeat(end - start))
+    // A link inside another (sorted by start) is blank already.
+    if (end <= from) continue
+    parts.push(text.slice(from, start), ' '.repeat(end - Math.max(start, from)))
     from = end
   }
   parts.push(text.slice(from))
@@ -266,12 +269,16 @@ class Reader {
 
   private mailto(value: string, place: Place, context: Context) {
     const [to = '', query = ''] = value.slice('mailto:'.length).split('?', 2)
-    const fields = new URLSearchParams(query)
-    const copies = ['to', 'cc', 'bcc'].flatMap((field) => fields.getAll(field))
-    const addresses = [decodedOrAsWritten(to), ...copies]
+    // Header names in a mailto: URL are case-insensitive (RFC 6068): CC= and Bcc= are copies.
+    const copies = [...new URLSearchParams(query)]
+      .filter(([field]) => RECIPIENT_FIELDS.has(field.toLowerCase()))
+      .map(([, list]) => list)
+    const all = [decodedOrAsWritten(to), ...copies]
       .flatMap((list) => list.split(','))
       .filter((a) => a.trim() !== '')
-      .slice(0, 4)
+    // An address left unread could be the scammers': more than are read is a limit reached.
+    if (all.length > LIMITS.mailtoRecipients) this.limited = true
+    const addresses = all.slice(0, LIMITS.mailtoRecipients)
     let found = false
     for (const written of addresses) {
       // Mail clients take the address out of "Name <address>".
@@ -478,7 +485,9 @@ function hostShownIn(shown: string): string | null {
 export function extractContacts(text: string): Extraction {
   const input = text.slice(0, LIMITS.textChars)
   const reader = new Reader(input)
-  const links = markupLinks(input)
+  const markup = readMarkup(input)
+  if (markup.limited) reader.limited = true
+  const links = markup.links
   const read = new Set<string>()
   for (const link of links) {
     if (reader.out.truncated) break

@@ -21,6 +21,8 @@ export const LIMITS = {
   nestedPerLink: 8,
   /** How deep links inside links are followed. */
   nestedDepth: 2,
+  /** Recipients of one mailto: link (to, cc and bcc together) that are judged. */
+  mailtoRecipients: 10,
   /** Query parameters of one link that are looked at. */
   queryValues: 32,
   /** HTML and Markdown links read per message (the same link written again costs nothing). */

@@ -101,39 +101,50 @@ interface Attribute {
   at: number
 }
 
+// HTML splits attributes only at these five (tab, LF, FF, CR, space): a no-break space,
+// vertical tab or ideographic space is part of a name or value, as a browser reads it.
+const HTML_SPACE = /[\t\n\f\r ]/
+const BEFORE_NAME = /[\t\n\f\r /]/
+const NAME_END = /[\t\n\f\r /=>]/
+const VALUE_END = /[\t\n\f\r >]/
+
 /**
  * Reads the attributes of a tag from `from` (just after its name) to the ">" that closes it
- * outside quotes, looking no further than `limit`. Returns the href and where the tag ends,
- * or null for a tag that does not close in time.
+ * outside quotes, looking no further than `limit`. Returns the first value of each `wanted`
+ * attribute and where the tag ends, or null for a tag that does not close in time.
  */
-function readHref(
+function readAttributes(
   text: string,
   from: number,
   limit: number,
-): { href: Attribute | null; end: number } | null {
+  wanted: readonly string[],
+): { attributes: Map<string, Attribute>; end: number } | null {
   let i = from
-  let href: Attribute | null = null
+  const attributes = new Map<string, Attribute>()
   while (i < limit) {
-    while (i < limit && /\s/.test(text[i]!)) i++
-    if (text[i] === '>') return { href, end: i + 1 }
+    // A "/" between attributes separates them too, as in <a/href=…>.
+    while (i < limit && BEFORE_NAME.test(text[i]!)) i++
+    if (text[i] === '>') return { attributes, end: i + 1 }
     const nameStart = i
-    while (i < limit && !/[\s=>]/.test(text[i]!)) i++
+    while (i < limit && !NAME_END.test(text[i]!)) i++
     const name = text.slice(nameStart, i).toLowerCase()
-    while (i < limit && /\s/.test(text[i]!)) i++
+    while (i < limit && HTML_SPACE.test(text[i]!)) i++
     if (text[i] !== '=') {
       if (i === nameStart) i++
       continue
     }
     i++
-    while (i < limit && /\s/.test(text[i]!)) i++
+    while (i < limit && HTML_SPACE.test(text[i]!)) i++
     const quote = text[i] === '"' || text[i] === "'" ? text[i]! : null
     const valueStart = quote ? i + 1 : i
     const rest = text.slice(valueStart, limit)
-    const length = quote ? rest.indexOf(quote) : rest.search(/[\s>]/)
+    const length = quote ? rest.indexOf(quote) : rest.search(VALUE_END)
     if (length < 0) return null
     const valueEnd = valueStart + length
     // HTML keeps the first of two attributes with one name and drops the other.
-    if (name === 'href' && !href) href = { value: text.slice(valueStart, valueEnd), at: valueStart }
+    if (wanted.includes(name) && !attributes.has(name)) {
+      attributes.set(name, { value: text.slice(valueStart, valueEnd), at: valueStart })
+    }
     i = quote ? valueEnd + 1 : valueEnd
   }
   return null
@@ -156,45 +167,105 @@ function forwardSearch(text: string, needle: string): (from: number) => number {
   }
 }
 
-/** `<a href="…">text</a>`, in one pass over the text. */
-function htmlAnchors(text: string): MarkupLink[] {
+/** The attributes that hold where a tag leads, by tag name (SVG's <a> uses xlink:href). */
+const LINK_ATTRIBUTES: Record<string, readonly string[]> = {
+  a: ['href', 'xlink:href'],
+  area: ['href'],
+  // <base href> decides where every relative link of the message goes (baseStriker).
+  base: ['href'],
+  form: ['action'],
+  meta: ['http-equiv', 'content'],
+}
+
+const TAG_NAME = /[a-z][^\t\n\f\r />]{0,15}(?=[\t\n\f\r />]|$)/y
+
+/** The target of a tag that leads somewhere, or null. */
+function tagTarget(name: string, attributes: Map<string, Attribute>): Attribute | null {
+  if (name !== 'meta')
+    return (
+      attributes.get('href') ?? attributes.get('xlink:href') ?? attributes.get('action') ?? null
+    )
+  // <meta http-equiv="refresh" content="0;url=…"> navigates after the delay.
+  if (attributes.get('http-equiv')?.value.trim().toLowerCase() !== 'refresh') return null
+  const content = attributes.get('content')
+  const url = content && /^[\s\d.]*[;,]?\s*(?:url\s*=\s*)?(['"]?)/i.exec(content.value)
+  if (!content || !url) return null
+  const value = content.value.slice(url[0].length)
+  const end = url[1] ? value.indexOf(url[1]) : -1
+  return { value: end < 0 ? value : value.slice(0, end), at: content.at + url[0].length }
+}
+
+/** A tag's links, and whether a tag too long to read was left unread. */
+interface HtmlReading {
+  links: MarkupLink[]
+  limited: boolean
+}
+
+/**
+ * `<a href="…">text</a>` (also `<a/href=…>`, SVG's xlink:href), `<area href>`,
+ * `<base href>`, `<form action>` and a `<meta>` refresh, in one pass over the text.
+ */
+function htmlLinks(text: string): HtmlReading {
   const links: MarkupLink[] = []
+  let limited = false
   const lower = text.toLowerCase()
   const nextClose = forwardSearch(lower, '</a')
-  const nextOpen = forwardSearch(lower, '<a')
+  const nextAnchor = forwardSearch(lower, '<a')
   const nextTagEnd = forwardSearch(lower, '>')
   let from = 0
   for (;;) {
-    const open = nextOpen(from)
+    const open = lower.indexOf('<', from)
     if (open < 0) break
-    from = open + 2
-    if (!/\s/.test(text[open + 2] ?? '')) continue
-    // A tag that does not close within bounds is no link (and costs no reading).
+    from = open + 1
+    TAG_NAME.lastIndex = open + 1
+    const name = TAG_NAME.exec(lower)?.[0]
+    const wanted = name ? LINK_ATTRIBUTES[name] : undefined
+    if (!name || !wanted) continue
     const tagEnd = nextTagEnd(open)
     if (tagEnd < 0) break
-    if (tagEnd - open > LIMITS.markupChars) continue
-    const tag = readHref(text, open + 2, Math.min(text.length, open + LIMITS.markupChars))
+    // A tag too long to read could hide where it leads: a limit reached, not a link missed.
+    // It is passed on whole as its target, which is too long to read: a finding that says so.
+    if (tagEnd - open > LIMITS.markupChars) {
+      limited = true
+      const whole = { value: text.slice(open, tagEnd + 1), at: open }
+      links.push(tagLink(whole, open, tagEnd + 1, '', tagEnd + 1))
+      from = tagEnd + 1
+      continue
+    }
+    const limit = Math.min(text.length, open + LIMITS.markupChars)
+    const tag = readAttributes(text, open + 1 + name.length, limit, wanted)
+    if (!tag && limit < text.length) limited = true
     from = tag ? tag.end : tagEnd + 1
-    if (!tag?.href) continue
+    const target = tag && tagTarget(name, tag.attributes)
+    if (!target) continue
+    if (name !== 'a') {
+      links.push(tagLink(target, open, from, '', from))
+      continue
+    }
     const close = nextClose(from)
-    const following = nextOpen(from)
+    const following = nextAnchor(from)
     const shownEnd = Math.min(
       close < 0 ? text.length : close,
       following < 0 ? text.length : following,
       from + LIMITS.markupChars,
     )
     const closeEnd = close === shownEnd ? Math.max(nextTagEnd(close) + 1, shownEnd) : shownEnd
-    links.push({
-      target: decodeEntities(tag.href.value.trim()),
-      targetAt: tag.href.at,
-      shown: decodeEntities(withoutTags(text.slice(from, shownEnd))).trim(),
-      shownAt: from,
-      start: open,
-      end: closeEnd,
-    })
+    const shown = decodeEntities(withoutTags(text.slice(from, shownEnd))).trim()
+    links.push(tagLink(target, open, closeEnd, shown, from))
     from = closeEnd
   }
-  return links
+  return { links, limited }
+}
+
+function tagLink(target: Attribute, start: number, end: number, shown: string, shownAt: number) {
+  return {
+    target: decodeEntities(target.value.trim()),
+    targetAt: target.at,
+    shown,
+    shownAt,
+    start,
+    end,
+  }
 }
 
 // [text](target "title"): bounded parts, so no input makes the expression backtrack far.
@@ -273,14 +344,27 @@ function markdownReferences(text: string): MarkupLink[] {
   return links
 }
 
-/** Every HTML anchor and Markdown link in a text, in order, none overlapping. */
-export function markupLinks(text: string): MarkupLink[] {
-  const all = [...htmlAnchors(text), ...markdownLinks(text), ...markdownReferences(text)].sort(
+/**
+ * Every HTML and Markdown link in a text, in order of their start. A link inside another (an
+ * HTML anchor in a Markdown link's text) is kept as well: the reader can tap either. Of two
+ * that cross, the first is kept. `limited` says a tag too long to read was left unread.
+ */
+export function readMarkup(text: string): { links: MarkupLink[]; limited: boolean } {
+  const html = htmlLinks(text)
+  const all = [...html.links, ...markdownLinks(text), ...markdownReferences(text)].sort(
     (a, b) => a.start - b.start,
   )
-  const kept: MarkupLink[] = []
+  const links: MarkupLink[] = []
+  let outerEnd = 0
   for (const link of all) {
-    if (kept.length === 0 || link.start >= kept.at(-1)!.end) kept.push(link)
+    if (link.start >= outerEnd) outerEnd = link.end
+    else if (link.end > outerEnd) continue
+    links.push(link)
   }
-  return kept
+  return { links, limited: html.limited }
+}
+
+/** The links of readMarkup. */
+export function markupLinks(text: string): MarkupLink[] {
+  return readMarkup(text).links
 }

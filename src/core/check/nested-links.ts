@@ -26,6 +26,25 @@ function readings(text: string): string[] {
   return [...new Set([text, once, twice])]
 }
 
+/** Whether a character is one the URL parser trims from either end (C0 controls, space). */
+function trimmed(code: number): boolean {
+  return code <= 0x20
+}
+
+/**
+ * A redirect target as a browser reads it: the URL parser drops tabs and newlines anywhere,
+ * trims controls and spaces at either end, and reads http:evil.example or https:\\evil… as
+ * http://evil.example (a special scheme's slashes are optional and may be backslashes).
+ */
+function asBrowserReads(text: string): string {
+  const bare = text.replace(/[\t\n\r]/g, '')
+  let start = 0
+  let end = bare.length
+  while (start < end && trimmed(bare.charCodeAt(start))) start++
+  while (end > start && trimmed(bare.charCodeAt(end - 1))) end--
+  return bare.slice(start, end).replace(/^(https?):[/\\]*/i, '$1://')
+}
+
 function queryValues(params: URLSearchParams, onLimit: OnLimit): string[] {
   const values: string[] = []
   for (const value of params.values()) {
@@ -82,7 +101,9 @@ function linksIn(places: readonly Place[], onLimit: OnLimit): string[] {
   }
   for (const { text: place, parameter } of places) {
     if (!(parameter ? /[:%w/\\]/i : /[:%w]/i).test(place)) continue
-    for (const text of readings(place)) {
+    const texts = readings(place)
+    const all = parameter ? [...new Set([...texts, ...texts.map(asBrowserReads)])] : texts
+    for (const text of all) {
       const relative = parameter ? PROTOCOL_RELATIVE.exec(text) : null
       if (relative && !add(relative[0])) return found
       for (const match of text.matchAll(INNER_LINK)) {

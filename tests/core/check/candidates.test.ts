@@ -194,6 +194,15 @@ describe('extractContacts: link targets that are no readable web link', () => {
     ).toMatchObject([{ kind: 'email', address: 'a@b.example' }])
   })
 
+  it('reads every mailto: recipient up to its limit, and marks more than that as truncated', () => {
+    const mailto = (n: number) =>
+      `<a href="mailto:${Array.from({ length: n }, (_, i) => `a${i}@b.example`).join(',')}">x</a>`
+    const atLimit = extractContacts(mailto(LIMITS.mailtoRecipients))
+    expect(atLimit.candidates).toHaveLength(LIMITS.mailtoRecipients)
+    expect(atLimit.truncated).toBe(false)
+    expect(extractContacts(mailto(LIMITS.mailtoRecipients + 1)).truncated).toBe(true)
+  })
+
   it('marks a message with links nested deeper than it follows as truncated', () => {
     let link = 'https://c.example/'
     for (let i = 0; i <= LIMITS.nestedDepth; i++)

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { LIMITS } from '../../../src/core/check/limits'
 import { decodeEntities, markupLinks } from '../../../src/core/check/markup'
 
 const read = (text: string) => markupLinks(text).map(({ target, shown }) => ({ target, shown }))
@@ -16,6 +17,33 @@ describe('markupLinks', () => {
     ['[Logga in](<https://a.example/x> "Titel")', 'https://a.example/x', 'Logga in'],
   ])('reads %s', (text, target, shown) => {
     expect(read(text)).toEqual([{ target, shown }])
+  })
+
+  it.each([
+    ['<a/href=https://a.example/x>', 'https://a.example/x'],
+    ['<area shape=rect href="https://a.example/x">', 'https://a.example/x'],
+    ['<form action="https://a.example/x">', 'https://a.example/x'],
+    ['<base href="https://a.example/">', 'https://a.example/'],
+    ['<svg><a xlink:href="https://a.example/x"></a></svg>', 'https://a.example/x'],
+    ['<meta http-equiv="Refresh" content="0; URL=\'https://a.example/x\'">', 'https://a.example/x'],
+  ])('reads where %s leads', (text, target) => {
+    expect(read(text).map((link) => link.target)).toEqual([target])
+  })
+
+  it('reads no target from a meta tag that does not refresh', () => {
+    expect(read('<meta name="description" content="https://a.example/x">')).toEqual([])
+  })
+
+  it('keeps an HTML anchor inside a Markdown link text as well as the Markdown link', () => {
+    expect(read('[<a href="https://b.example/">x</a>](https://a.example/)')).toEqual([
+      { target: 'https://a.example/', shown: '<a href="https://b.example/">x</a>' },
+      { target: 'https://b.example/', shown: 'x' },
+    ])
+  })
+
+  it('passes on an opening tag too long to read whole, as a target too long to read', () => {
+    const tag = `<a style="${'x'.repeat(LIMITS.markupChars)}" href="https://a.example/">`
+    expect(read(`${tag}x</a>`)).toEqual([{ target: tag, shown: '' }])
   })
 
   it('keeps the first of two href attributes, as HTML does', () => {
