@@ -1,16 +1,15 @@
 import { mkdir } from 'node:fs/promises'
 import type { Server } from 'node:http'
 import { serve } from '@hono/node-server'
-import { getConnInfo } from '@hono/node-server/conninfo'
 import { limitConnectionsPerClient } from './adapters/node/connection-limit'
 import { scheduleTicks } from './adapters/node/daily-schedule'
+import { clientIpOf, serverOptions } from './adapters/node/http-server'
 import { createNodeRuntime } from './adapters/node/node-runtime'
 import { watchParent } from './adapters/node/parent-watch'
 import { createApp } from './app'
 import { InvalidRecordsError } from './core/record-issues'
 import { runDigest } from './digest/run-digest'
 import { describeScheduledDigest, runScheduledDigest } from './digest/scheduled-digest'
-import { clientAddress } from './http/client-address'
 import { memoryRequestLimiter } from './rate-limit/memory-limiter'
 import { CHECK_LIMIT } from './rate-limit/policies'
 import { describeError } from './security/redact'
@@ -87,12 +86,7 @@ async function main() {
     publicUrl: settings.PUBLIC_URL,
     stores,
     mailer,
-    clientIp: (c) =>
-      clientAddress(
-        c.req.header('x-forwarded-for'),
-        settings.TRUST_PROXY,
-        getConnInfo(c).remote.address,
-      ),
+    clientIp: clientIpOf(settings),
     defer: (_c, task) => track(task),
     drainOutbox,
     logError,
@@ -147,17 +141,7 @@ async function main() {
       fetch: app.fetch,
       port: settings.PORT,
       hostname: settings.HOST,
-      // A slow or stalled client holds a connection for these at most; Node checks them every
-      // connectionsCheckingInterval, so that is kept well below the shortest of them.
-      serverOptions: {
-        headersTimeout: settings.HEADERS_TIMEOUT_MS,
-        requestTimeout: settings.REQUEST_TIMEOUT_MS,
-        keepAliveTimeout: settings.KEEP_ALIVE_TIMEOUT_MS,
-        connectionsCheckingInterval: Math.max(
-          50,
-          Math.min(1000, Math.floor(settings.HEADERS_TIMEOUT_MS / 4)),
-        ),
-      },
+      serverOptions: serverOptions(settings),
     },
     (info) => {
       console.log(

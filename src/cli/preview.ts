@@ -1,11 +1,10 @@
 import type { Server } from 'node:http'
 import { serve } from '@hono/node-server'
-import { getConnInfo } from '@hono/node-server/conninfo'
+import { clientIpOf, serverOptions } from '../adapters/node/http-server'
 import { readRecordSet } from '../adapters/node/record-files'
 import { openSqlite } from '../adapters/node/sqlite-database'
 import { formatIssue } from '../core/record-issues'
 import { validateRecords } from '../core/record-validation'
-import { clientAddress } from '../http/client-address'
 import { createPreviewApp } from '../preview/preview-app'
 import { describeError } from '../security/redact'
 import { parseNodeSettings } from '../settings/node-settings'
@@ -37,12 +36,7 @@ async function main() {
     catalog: report.preview,
     publicUrl: settings.PUBLIC_URL,
     stores: sqlStores(db),
-    clientIp: (c) =>
-      clientAddress(
-        c.req.header('x-forwarded-for'),
-        settings.TRUST_PROXY,
-        getConnInfo(c).remote.address,
-      ),
+    clientIp: clientIpOf(settings),
     logError: (error) => console.error(describeError(error)),
   })
   const drafts = report.drafts.length
@@ -51,11 +45,7 @@ async function main() {
       fetch: app.fetch,
       port: settings.PORT,
       hostname: settings.HOST,
-      serverOptions: {
-        headersTimeout: settings.HEADERS_TIMEOUT_MS,
-        requestTimeout: settings.REQUEST_TIMEOUT_MS,
-        keepAliveTimeout: settings.KEEP_ALIVE_TIMEOUT_MS,
-      },
+      serverOptions: serverOptions(settings),
     },
     (info) => {
       console.log(

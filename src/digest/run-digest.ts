@@ -3,7 +3,7 @@ import type { Catalog } from '../core/catalog'
 import { alertsForDigest } from '../core/digest/select-alerts'
 import { describeMailError, type Mailer } from '../mail/mailer'
 import { digestMessageId } from '../mail/messages'
-import type { DigestStore, InFlightDelivery } from '../store/digest-store'
+import type { DigestStore, InFlightDelivery, RunCounts } from '../store/digest-store'
 import { type DeliveryDeps, type DeliveryResult, deliverDigest } from './deliver'
 import { holdLease } from './lease-keeper'
 
@@ -31,17 +31,14 @@ export interface DigestDeps {
   sleep?: (ms: number) => Promise<void>
 }
 
-export interface DigestProgress {
+/**
+ * A run's counts so far (RunCounts: `unconfirmed` is sent without an answer, in flight for the
+ * next run or taken as delivered; `resent` is left in flight by a dead run and sent again with
+ * its first Message-ID), of `total` subscribers, `done` of them handled.
+ */
+export interface DigestProgress extends RunCounts {
   total: number
   done: number
-  sent: number
-  /** Sent without an answer (see DeliveryResult): in flight for the next run, or taken as delivered. */
-  unconfirmed: number
-  failed: number
-  bounced: number
-  skipped: number
-  /** Messages left in flight by a dead run, sent again with their first Message-ID. */
-  resent: number
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { BatchCounts, BatchSubscriberState, StoredDelivery } from '../core/digest/fan-out'
-import type { DeliveryKey, Lease } from './digest-store'
-import { type SqlDatabase, type SqlValue, type Statement, sql } from './sql'
+import { countParams, type DeliveryKey, type Lease } from './digest-store'
+import { type SqlDatabase, type Statement, sql } from './sql'
 
 export type BatchKind = 'subscribers' | 'adopt'
 
@@ -313,21 +313,13 @@ export class SqlDigestQueueStore implements DigestQueueStore {
   ): Promise<boolean> {
     const queued =
       'EXISTS (SELECT 1 FROM digest_batches WHERE run_id = ? AND batch_no = ? AND status = ?)'
-    const add: SqlValue[] = [
-      counts.sent,
-      counts.unconfirmed,
-      counts.failed,
-      counts.bounced,
-      counts.skipped,
-      counts.resent,
-    ]
     const results = await this.db.batch([
       // Before the batch leaves 'queued', so a batch settled twice adds its counts once.
       sql(
         `UPDATE digest_runs SET sent = sent + ?, unconfirmed = unconfirmed + ?, failed = failed + ?,
            bounced = bounced + ?, skipped = skipped + ?, resent = resent + ?
          WHERE id = ? AND ${queued}`,
-        ...add,
+        ...countParams(counts),
         runId,
         runId,
         batchNo,
@@ -347,19 +339,15 @@ export class SqlDigestQueueStore implements DigestQueueStore {
   }
 
   async runSummary(runId: string): Promise<QueueRunSummary | null> {
-    const row = await this.db.first<{
-      total: number | null
-      batches: number | null
-      batches_open: number
-      dead_batches: number
-      outcome: string | null
-      sent: number
-      unconfirmed: number
-      failed: number
-      bounced: number
-      skipped: number
-      resent: number
-    }>('SELECT * FROM digest_runs WHERE id = ?', runId)
+    const row = await this.db.first<
+      BatchCounts & {
+        total: number | null
+        batches: number | null
+        batches_open: number
+        dead_batches: number
+        outcome: string | null
+      }
+    >('SELECT * FROM digest_runs WHERE id = ?', runId)
     if (!row) return null
     const { sent, unconfirmed, failed, bounced, skipped, resent } = row
     return {

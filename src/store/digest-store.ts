@@ -1,3 +1,4 @@
+import type { BatchCounts } from '../core/digest/fan-out'
 import { type SqlDatabase, type Statement, sql } from './sql'
 import type { SubscriberStatus } from './subscriber-store'
 
@@ -34,13 +35,21 @@ export interface InFlightDelivery extends DeliveryKey {
   firstAttemptAt: string
 }
 
-export interface RunCounts {
-  sent: number
-  unconfirmed: number
-  failed: number
-  bounced: number
-  skipped: number
-  resent: number
+export type RunCounts = BatchCounts
+
+/**
+ * A run's counts as SQL parameters, in the order of the columns
+ * `sent, unconfirmed, failed, bounced, skipped, resent` that both digest stores write.
+ */
+export function countParams(counts: RunCounts): number[] {
+  return [
+    counts.sent,
+    counts.unconfirmed,
+    counts.failed,
+    counts.bounced,
+    counts.skipped,
+    counts.resent,
+  ]
 }
 
 /** How a run ended: every subscriber handled, or stopped early (SIGTERM, the parent died). */
@@ -254,12 +263,7 @@ export class SqlDigestStore implements DigestStore {
        WHERE id = ? AND ${fence.sql}`,
       now,
       outcome,
-      counts.sent,
-      counts.unconfirmed,
-      counts.failed,
-      counts.bounced,
-      counts.skipped,
-      counts.resent,
+      ...countParams(counts),
       runId,
       ...fence.params,
     )
