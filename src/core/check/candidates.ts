@@ -26,7 +26,8 @@ import { hasUnknownReference, readMarkup } from './markup'
 import { linksInQuery, linksInside } from './nested-links'
 import { isNumberAbbreviation } from './numbers'
 import { findPhones, PhoneBudget } from './phones'
-import { type Token, tokenize } from './tokens'
+import { renderedText } from './rendered-text'
+import { gluedParts, type Token, tokenize } from './tokens'
 
 /** An address whose local part is quoted: "anything"@domain (tokenize drops the first quote). */
 const QUOTED_LOCAL_PART = /"@[^\s"@]/
@@ -116,6 +117,35 @@ function blanked(text: string, spans: readonly [number, number][]): string {
   }
   parts.push(text.slice(from))
   return parts.join('')
+}
+
+/** A laid-out view of a text (renderedText), and the spans of it already read as written. */
+interface TextView {
+  writtenAt(at: number): number
+  read: readonly (readonly [number, number])[]
+}
+
+/** Sorted spans with those that overlap or touch joined. */
+function mergedSpans(spans: readonly (readonly [number, number])[]): [number, number][] {
+  const merged: [number, number][] = []
+  for (const [start, end] of [...spans].sort((a, b) => a[0] - b[0])) {
+    const last = merged.at(-1)
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end)
+    else merged.push([start, end])
+  }
+  return merged
+}
+
+/**
+ * Whether a span overlaps one of `spans` (sorted, apart), for spans asked in order of their
+ * start: one pass over both.
+ */
+function spanTest(spans: readonly (readonly [number, number])[]) {
+  let k = 0
+  return (start: number, end: number): boolean => {
+    while (k < spans.length && spans[k]![1] <= start) k++
+    return k < spans.length && spans[k]![0] < end
+  }
 }
 
 /** Reads the contact points of one message (its text, its links, its sender line). */
@@ -381,16 +411,29 @@ class Reader {
     return added
   }
 
-  /** Every piece of a text, then the phone numbers outside the pieces that were contacts. */
-  text(text: string, source: CandidateSource, offset: number): void {
+  /**
+   * Every piece of a text, then the phone numbers outside the pieces that were contacts.
+   * Returns the spans of the text that were contact points, in order. With a `view` (the
+   * laid-out text of HTML), offsets are mapped back to what was written, and the spans already
+   * read in what was written are skipped: a view adds only what the written text hid.
+   */
+  text(
+    text: string,
+    source: CandidateSource,
+    offset: number,
+    view?: TextView,
+  ): (readonly [number, number])[] {
     const tokens = tokenize(text)
     // Only a message that names a platform can hold "Instagram: jemfix_sverige".
     const platforms =
       this.mentions.ends.length > 0 ? tokens.map((t) => platformOfWord(t.text)) : null
     const covered: [number, number][] = []
+    const isRead = view ? spanTest(view.read) : () => false
+    const at = (i: number) => offset + (view ? view.writtenAt(i) : i)
     for (let i = 0; i < tokens.length && !this.out.truncated; i++) {
       const token = tokens[i]!
-      const place = { source, at: offset + token.start, wordBefore: token.wordBefore }
+      if (isRead(token.start, token.end)) continue
+      const place = { source, at: at(token.start), wordBefore: token.wordBefore }
       // A sender line is an account name as a whole; the message's platform names are elsewhere.
       const context =
         platforms && source !== 'sender'
@@ -398,21 +441,49 @@ class Reader {
           : {}
       if (mayBeContact(token.text) && this.piece(token.text, place, context)) {
         covered.push([token.start, token.end])
+      } else if (this.gluedPiece(token, source, at, context, covered)) {
+        // Read as the addresses glued together in it.
       } else if (platforms) {
         this.wordAfterPlatform(tokens, platforms, i, place)
       }
     }
-    if (this.out.truncated) return
+    if (this.out.truncated) return covered
     // Digits inside a link or address are not a number the reader is asked to call.
-    for (const phone of findPhones(text, this.budget, covered)) {
-      const place = { source, at: offset + phone.start, wordBefore: phone.wordBefore }
+    const skip = mergedSpans([...covered, ...(view?.read ?? [])])
+    for (const phone of findPhones(text, this.budget, skip)) {
+      const place = { source, at: at(phone.start), wordBefore: phone.wordBefore }
       this.out.add({
         kind: 'phone',
         value: phone.value,
         e164: phone.e164,
         evidence: this.evidence(place, null),
       })
+      covered.push([phone.start, phone.start + phone.value.length])
     }
+    return mergedSpans(covered)
+  }
+
+  /**
+   * A piece that is no contact point as a whole, read as the parts punctuation glues together
+   * (gluedParts): a phone's link detection still finds each. Adds each part read to `covered`.
+   */
+  private gluedPiece(
+    token: Token,
+    source: CandidateSource,
+    at: (i: number) => number,
+    context: Context,
+    covered: [number, number][],
+  ): boolean {
+    if (!mayBeContact(token.text)) return false
+    let found = false
+    for (const part of gluedParts(token)) {
+      const place = { source, at: at(part.start), wordBefore: part.wordBefore }
+      if (mayBeContact(part.text) && this.piece(part.text, place, context)) {
+        covered.push([part.start, part.end])
+        found = true
+      }
+    }
+    return found
   }
 
   /** "Instagram: jemfix_sverige", "Instagram heter vi jemfixsverige": a word after a platform name. */
@@ -509,7 +580,15 @@ export function extractContacts(text: string): Extraction {
     input,
     links.map((l) => [l.start, l.end]),
   )
-  reader.text(plain, 'text', 0)
+  const readSpans = reader.text(plain, 'text', 0)
+  // Pasted HTML: also what its text shows, where the text as written held no contact point.
+  const rendered = reader.out.truncated ? null : renderedText(plain)
+  if (rendered) {
+    const inRendered = readSpans.map(
+      ([start, end]) => [rendered.renderedAt(start), rendered.renderedAt(end)] as const,
+    )
+    reader.text(rendered.text, 'text', 0, { writtenAt: rendered.writtenAt, read: inRendered })
+  }
   const candidates = [...reader.out.candidates].sort((a, b) => a.evidence.at - b.evidence.at)
   return {
     candidates,

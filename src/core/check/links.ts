@@ -45,13 +45,20 @@ function parse(href: string): URL | null {
   }
 }
 
+// The invisible characters the URL parser maps to nothing in a host (UTS #46 "ignored": soft
+// hyphen, combining grapheme joiner, Mongolian and other variation selectors, zero-width space,
+// word joiner, invisible plus, BOM), checked against new URL() for every default-ignorable code
+// point. The others (zero-width joiners, bidi marks, invisible times) make the host invalid:
+// the link does not open, so they are left as written.
+const URL_IGNORED =
+  /[\u00ad\u200b\u2060\u2064\ufeff\u{1bca0}-\u{1bca3}]|\u034f|[\u180b-\u180d]|\u180f|[\ufe00-\ufe0f]|[\u{e0100}-\u{e01ef}]/gu
+
 /**
  * Defanged writing (hxxps://evil[.]example) read as the link it stands for, without the
- * invisible characters (soft hyphen, zero-width space, word joiner) that a browser drops
- * from a host name.
+ * invisible characters that a browser drops from a host name (URL_IGNORED).
  */
 function refanged(text: string): string {
-  return text.replace(/\[\.\]|\(\.\)/g, '.').replace(/[\u00ad\u200b\u2060]/g, '')
+  return text.replace(/\[\.\]|\(\.\)/g, '.').replace(URL_IGNORED, '')
 }
 
 function hostOf(url: URL, writtenHost: string): Host {

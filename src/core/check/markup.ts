@@ -77,18 +77,24 @@ const ENTITIES: Record<string, string> = {
 
 const REFERENCE = /&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z][a-z0-9]{1,31});/gi
 
+/**
+ * The character a reference stands for ("#64", "#x40", "commat", without & and ;), or null
+ * for a name this reader does not know or a number that is no character.
+ */
+export function decodeReference(ref: string): string | null {
+  const code =
+    ref[0] !== '#'
+      ? null
+      : ref[1] === 'x' || ref[1] === 'X'
+        ? parseInt(ref.slice(2), 16)
+        : Number(ref.slice(1))
+  if (code === null) return ENTITIES[ref] ?? null
+  return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : null
+}
+
 /** Decodes the character references an href may hold (&amp;, &#47;, &#x2F;, &colon;). */
 export function decodeEntities(text: string): string {
-  return text.replace(REFERENCE, (whole, ref: string) => {
-    const code =
-      ref[0] !== '#'
-        ? null
-        : ref[1] === 'x' || ref[1] === 'X'
-          ? parseInt(ref.slice(2), 16)
-          : Number(ref.slice(1))
-    if (code === null) return ENTITIES[ref] ?? whole
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole
-  })
+  return text.replace(REFERENCE, (whole, ref: string) => decodeReference(ref) ?? whole)
 }
 
 /** Whether a decoded text still holds a named reference this reader does not know. */

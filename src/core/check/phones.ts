@@ -7,7 +7,7 @@ import {
   numberRuns,
   wordBefore,
 } from './numbers'
-import { readableNumbers } from './plain-text'
+import { type NumberText, numberText } from './plain-text'
 
 export interface PhoneFound {
   value: string
@@ -126,16 +126,17 @@ function groupsOf(run: NumberRun): { start: number; end: number; digits: number 
 }
 
 /**
- * The phone numbers of one run. `text` is the readable text (readableNumbers) the run was
- * found in; `written` is the text as written, of the same length, from which values are cut.
+ * The phone numbers of one run. `view` is the readable text (numberText) the run was found
+ * in; `written` is the text as written, from which values are cut.
  */
 function phonesInRun(
-  text: string,
+  view: NumberText,
   written: string,
   run: NumberRun,
   budget: PhoneBudget,
   found: PhoneFound[],
 ) {
+  const text = view.readable
   const groups = groupsOf(run)
   let resumeAt = 0
   for (let g = 0; g < groups.length && !budget.exhausted; g++) {
@@ -161,8 +162,9 @@ function phonesInRun(
       if (budget.meaning(number, before, after) !== 'phone-like') continue
       const e164 = budget.validate(number)
       if (!e164) continue
-      const value = written.slice(run.start + opener, run.start + end)
-      found.push({ value, e164, start: run.start + opener, wordBefore: before })
+      const start = view.writtenAt(run.start + opener)
+      const value = written.slice(start, view.writtenAt(run.start + end))
+      found.push({ value, e164, start, wordBefore: before })
       resumeAt = end
       break
     }
@@ -172,9 +174,9 @@ function phonesInRun(
 /**
  * Phone numbers in a text: numbers written like phone numbers, that are not a reference,
  * time, date, amount, percentage or version, and that libphonenumber-js validates
- * (Swedish region by default). Read as the reader sees them: fullwidth digits, typographic
- * hyphens and spaces, and invisible characters between the digits do not hide a number
- * (readableNumbers); each value is as written. Digits inside the `skip` spans (links and
+ * (Swedish region by default). Read as the reader sees them: fullwidth, circled and
+ * mathematical digits, an O among digits, typographic hyphens and spaces, and invisible
+ * characters between the digits do not hide a number (numberText); each value is as written. Digits inside the `skip` spans (links and
  * addresses already read, in order) are not read.
  */
 export function findPhones(
@@ -183,10 +185,11 @@ export function findPhones(
   skip: readonly (readonly [number, number])[] = [],
 ): PhoneFound[] {
   const found: PhoneFound[] = []
-  const readable = readableNumbers(text)
-  for (const run of numberRuns(readable, skip)) {
+  const view = numberText(text)
+  const spans = skip.map(([s, e]) => [view.readableAt(s), view.readableAt(e)] as const)
+  for (const run of numberRuns(view.readable, spans)) {
     if (budget.exhausted) break
-    phonesInRun(readable, text, run, budget, found)
+    phonesInRun(view, text, run, budget, found)
   }
   return found
 }

@@ -79,24 +79,102 @@ const DIGIT_LIKE: Record<string, string> = {
   '\u2014': '–',
   '\u2015': '–',
 }
+// Circled digits that read as one digit, each the first of a run of 1–9 (or the 0 itself):
+// ① …, ❶ …, ➀ …, ➊ …, and ⓪, ⓿.
+const CIRCLED_ONES = [0x2460, 0x2776, 0x2780, 0x278a]
+const CIRCLED_ZEROS = [0x24ea, 0x24ff]
 // U+20E3 is the keycap that turns a 0 into the emoji 0\ufe0f\u20e3.
 const NUMBER_LOOKALIKE =
-  /[\uff10-\uff19\uff0b\uff08\uff09\uff0d\uff0e\uff0f\u2010-\u2012\u2014\u2015\u2043\u2212\ufe63\u1680\u2000-\u200a\u202f\u205f\u3000]|\u20e3|\p{Default_Ignorable_Code_Point}/gu
+  /[\uff10-\uff19\uff0b\uff08\uff09\uff0d\uff0e\uff0f\u2010-\u2012\u2014\u2015\u2043\u2212\ufe63\u1680\u2000-\u200a\u202f\u205f\u3000\u2460-\u2468\u24ea\u24ff\u2776-\u277e\u2780-\u2788\u278a-\u2792]|\u20e3|\p{Default_Ignorable_Code_Point}/gu
 
 function asciiNumberChar(c: string): string {
   const code = c.charCodeAt(0)
   if (code >= 0xff10 && code <= 0xff19) return String.fromCharCode(48 + code - 0xff10)
+  if (CIRCLED_ZEROS.includes(code)) return '0'
+  const one = CIRCLED_ONES.find((first) => code >= first && code < first + 9)
+  if (one !== undefined) return String.fromCharCode(49 + code - one)
   // Spaces of other widths and invisible characters (two UTF-16 units when astral).
   return DIGIT_LIKE[c] ?? ' '.repeat(c.length)
 }
 
+// A run of digits and capital O (Latin, Cyrillic or Greek), where an O may stand for a zero.
+const DIGITS_AND_OS = /[0-9O\u041e\u039f]+/g
+const LETTER = /\p{L}/u
+
 /**
- * The text with fullwidth digits, typographic hyphens, minus signs and spaces of other widths
- * written the ASCII way, and invisible characters as spaces: "070\u2060174 06 10" and
- * "０７０-１７４ ０６ １０" read as 070 174 06 10 and 070-174 06 10. Same length as the text, so
- * every offset still points at the same place in what was written.
+ * "O70-174 06 10", "07O-174…": a capital O inside a run of digits, with no letter on either
+ * side of the run, read as the zero it imitates. An O that touches a letter ("CO2", "OK",
+ * "PO123") or has no digit beside it stays a letter. Same length as the text.
+ */
+function zerosForOs(text: string): string {
+  DIGITS_AND_OS.lastIndex = 0
+  return text.replace(DIGITS_AND_OS, (run, at: number) => {
+    if (!/\d/.test(run) || /^\d+$/.test(run)) return run
+    const before = text[at - 1] ?? ''
+    const after = text[at + run.length] ?? ''
+    return LETTER.test(before) || LETTER.test(after) ? run : run.replace(/\D/g, '0')
+  })
+}
+
+/**
+ * The text with fullwidth and circled digits, typographic hyphens, minus signs and spaces of
+ * other widths written the ASCII way, invisible characters as spaces, and an O among digits as
+ * a zero: "070\u2060174 06 10", "０７０-１７４ ０６ １０", "⓪⑦⓪-①⑦④ ⓪⑥ ①⓪" and "O70-174 06 10"
+ * read as 070 174 06 10 or 070-174 06 10. Same length as the text, so every offset still
+ * points at the same place in what was written.
  */
 export function readableNumbers(text: string): string {
   NUMBER_LOOKALIKE.lastIndex = 0
-  return NUMBER_LOOKALIKE.test(text) ? text.replace(NUMBER_LOOKALIKE, asciiNumberChar) : text
+  const mapped = NUMBER_LOOKALIKE.test(text)
+    ? text.replace(NUMBER_LOOKALIKE, asciiNumberChar)
+    : text
+  return zerosForOs(mapped)
+}
+
+// Mathematical digits (bold, double-struck, sans-serif, sans-serif bold, monospace: 𝟎 … 𝟿),
+// five runs of 0–9. Two UTF-16 units each, so reading them as ASCII changes offsets.
+const MATH_DIGIT = /[\u{1d7ce}-\u{1d7ff}]/u
+
+/** A text read for numbers, and where each of its offsets is in the text as written. */
+export interface NumberText {
+  readable: string
+  /** The offset in what was written of an offset in `readable`. */
+  writtenAt(at: number): number
+  /** The offset in `readable` of an offset in what was written. */
+  readableAt(at: number): number
+}
+
+/**
+ * readableNumbers, after mathematical digits (𝟎𝟕𝟎, 𝟶𝟽𝟶) are read as ASCII digits; offsets are
+ * mapped both ways, since each of those is one character in place of two. One pass.
+ */
+export function numberText(text: string): NumberText {
+  if (!MATH_DIGIT.test(text)) {
+    const same = (at: number) => at
+    return { readable: readableNumbers(text), writtenAt: same, readableAt: same }
+  }
+  const parts: string[] = []
+  const toWritten = new Int32Array(text.length + 1)
+  const toReadable = new Int32Array(text.length + 1)
+  let length = 0
+  for (let i = 0; i < text.length; i++) {
+    toReadable[i] = length
+    toWritten[length] = i
+    const code = text.codePointAt(i)!
+    if (code >= 0x1d7ce && code <= 0x1d7ff) {
+      parts.push(String.fromCharCode(48 + ((code - 0x1d7ce) % 10)))
+      toReadable[i + 1] = length
+      i++
+    } else {
+      parts.push(text[i]!)
+    }
+    length++
+  }
+  toReadable[text.length] = length
+  toWritten[length] = text.length
+  return {
+    readable: readableNumbers(parts.join('')),
+    writtenAt: (at) => toWritten[at]!,
+    readableAt: (at) => toReadable[at]!,
+  }
 }

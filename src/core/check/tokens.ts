@@ -7,8 +7,9 @@ export interface Token {
   wordBefore: string | null
 }
 
-// Whitespace and angle brackets end a piece in HTML, Markdown and plain text alike.
-const RUN = /[^\s<>]+/g
+// Whitespace and angle brackets end a piece in HTML, Markdown and plain text alike. U+FEFF
+// counts as whitespace to JavaScript, but it is a zero-width character no one sees.
+const RUN = /(?:[^\s<>]|\ufeff)+/g
 // Quotes end a piece too, unless an @ follows in the same run: https://jemfix.com'@evil.example
 // goes to evil.example (the quote is part of the user-info), and o'brien@example.com is one address.
 const QUOTE = /["'`]/g
@@ -75,4 +76,47 @@ export function tokenize(text: string): Token[] {
     pushSegment(match.index + from, match.index + run.length)
   }
   return tokens
+}
+
+// Punctuation an SMS glues a link or address to without a space (jemfix.com,evil.example,
+// a@x;b@y, Läs mer:evil.example, url=evil.example); a colon only where it starts no "//"
+// and no port, and a semicolon only where it ends no HTML character reference (support&commat;
+// evil.example is one address, which the laid-out view of HTML reads).
+const GLUE = /[,|=*]|:(?!\/\/|\d)|(?<!&(?:#x[0-9a-f]{1,6}|#\d{1,7}|[a-z][a-z0-9]{1,31}));/gi
+
+/** Where a piece's path, query or fragment starts (a scheme's "//" is not one), or its end. */
+function pathStart(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]
+    if (c === ':' && text.startsWith('//', i + 1)) i += 2
+    else if (c === '/' || c === '?' || c === '#') return i
+  }
+  return text.length
+}
+
+/**
+ * The parts of a piece that punctuation glues together before its path ("jemfix.com,evil.example/login"
+ * is jemfix.com and evil.example/login), each trimmed as a piece is, with offsets in the text;
+ * none when nothing glues. A path or query keeps its punctuation: it is part of the link.
+ */
+export function gluedParts(token: Token): Token[] {
+  const head = token.text.slice(0, pathStart(token.text))
+  const cuts = [...head.matchAll(GLUE)].map((m) => m.index)
+  if (cuts.length === 0) return []
+  const parts: Token[] = []
+  let wordBefore = token.wordBefore
+  let from = 0
+  for (const cut of [...cuts, token.text.length]) {
+    for (const part of tokenize(token.text.slice(from, cut))) {
+      parts.push({
+        text: part.text,
+        start: token.start + from + part.start,
+        end: token.start + from + part.end,
+        wordBefore,
+      })
+      wordBefore = part.text
+    }
+    from = cut + 1
+  }
+  return parts
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { readableNumbers, readableWords } from '../../../src/core/check/plain-text'
+import { numberText, readableNumbers, readableWords } from '../../../src/core/check/plain-text'
 
 describe('readableWords', () => {
   it.each([
@@ -39,5 +39,44 @@ describe('readableNumbers', () => {
   it('returns plain text unchanged', () => {
     const text = 'Ring 046-28 52 900 kl 8.00–17.00'
     expect(readableNumbers(text)).toBe(text)
+  })
+
+  it('reads circled digits as digits', () => {
+    expect(readableNumbers('⓪⑦⓪-①⑦④ ❶➀➊ ⓿⑨')).toBe('070-174 111 09')
+  })
+
+  it.each([
+    ['O70-174 06 05', '070-174 06 05'],
+    ['07O-174 O6 0O', '070-174 06 00'],
+    ['\u041e70 (a Cyrillic О)', '070 (a Cyrillic О)'],
+  ])('reads a capital O among digits as a zero: %s', (written, read) => {
+    expect(readableNumbers(written.replace('\\u041e', '\u041e'))).toBe(read)
+  })
+
+  // "O2-kort" does read as 02-kort: two digits, which no reader of numbers takes for a phone
+  // number (the genuine-message tests check such words end to end).
+  it.each(['CO2', 'OK 070', 'PO123456', 'AO-2026', 'O-ringar 12', 'OO'])(
+    'leaves an O that touches a letter or no digit a letter: %s',
+    (text) => {
+      expect(readableNumbers(text)).toBe(text)
+    },
+  )
+})
+
+describe('numberText', () => {
+  it('reads mathematical digits as ASCII and maps offsets both ways', () => {
+    const written = 'Ring 𝟎𝟕𝟎-𝟏𝟕𝟒 𝟶𝟼 𝟷𝟶!'
+    const view = numberText(written)
+    expect(view.readable).toBe('Ring 070-174 06 10!')
+    const at = view.readable.indexOf('174')
+    expect(written.slice(view.writtenAt(at), view.writtenAt(at + 3))).toBe('𝟏𝟕𝟒')
+    expect(view.readableAt(written.indexOf('𝟏𝟕𝟒'))).toBe(at)
+    expect(view.readableAt(written.length)).toBe(view.readable.length)
+  })
+
+  it('keeps the offsets of a text without mathematical digits', () => {
+    const view = numberText('０７０-１７４')
+    expect(view.readable).toBe('070-174')
+    expect([view.writtenAt(3), view.readableAt(3)]).toEqual([3, 3])
   })
 })

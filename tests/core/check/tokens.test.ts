@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { tokenize } from '../../../src/core/check/tokens'
+import { gluedParts, tokenize } from '../../../src/core/check/tokens'
 
 const texts = (text: string) => tokenize(text).map((t) => t.text)
 
@@ -53,5 +53,36 @@ describe('tokenize', () => {
       { text: 'Ordernummer', start: 0, end: 11, wordBefore: null },
       { text: '4471190', start: 13, end: 20, wordBefore: 'Ordernummer' },
     ])
+  })
+})
+
+describe('gluedParts', () => {
+  const parts = (piece: string) =>
+    gluedParts({ text: piece, start: 10, end: 10 + piece.length, wordBefore: 'på' }).map(
+      (p) => `${p.text}@${p.start}<${p.wordBefore}`,
+    )
+
+  it.each([
+    ['jemfix.com,evil.example/login', ['jemfix.com@10<på', 'evil.example/login@21<jemfix.com']],
+    ['a@b.example;c@d.example', ['a@b.example@10<på', 'c@d.example@22<a@b.example']],
+    ['mer:evil.example', ['mer@10<på', 'evil.example@14<mer']],
+    [
+      'url=evil.example|x.example*',
+      ['url@10<på', 'evil.example@14<url', 'x.example@27<evil.example'],
+    ],
+  ])('cuts %s where punctuation glues its parts', (piece, expected) => {
+    expect(parts(piece)).toEqual(expected)
+  })
+
+  it.each([
+    'jemfix.com',
+    'https://evil.example/login',
+    'jemfix.com:8080',
+    'jemfix.com/a,b;c=d',
+    'evil.example?a=1,2',
+    'support&commat;evil.example',
+    'a&#x40;b.example',
+  ])('leaves %s whole: no glue before its path, a port, or a reference', (piece) => {
+    expect(parts(piece)).toEqual([])
   })
 })
