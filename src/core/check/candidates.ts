@@ -22,10 +22,11 @@ import {
 } from './handles'
 import { LIMITS } from './limits'
 import { browserHref, isWebScheme, type LinkReading, readLink, readTarget, schemeOf } from './links'
-import { hasUnknownReference, readMarkup } from './markup'
+import { readMarkup } from './markup'
 import { linksInQuery, linksInside } from './nested-links'
 import { isNumberAbbreviation } from './numbers'
 import { findPhones, PhoneBudget } from './phones'
+import { hasUnknownReference } from './references'
 import { renderedText } from './rendered-text'
 import { gluedParts, type Token, tokenize } from './tokens'
 

@@ -1,5 +1,5 @@
-import { decodeEntities } from './markup'
 import { readableWords } from './plain-text'
+import { decodeEntities } from './references'
 import type { RedFlag } from './verdict-types'
 
 interface Pattern extends RedFlag {

@@ -1,5 +1,5 @@
 import { LIMITS } from './limits'
-import { decodeReference } from './markup'
+import { decodeReference } from './references'
 
 /**
  * Pasted HTML as a mail client lays it out, for reading the contact points of its text: a
@@ -134,4 +134,9 @@ export function renderedText(html: string): RenderedText | null {
     writtenAt: (at) => toWritten[at]!,
     renderedAt: (at) => toRendered[at]!,
   }
+}
+
+/** The laid-out text of some HTML (a link's visible text), or the text itself. */
+export function laidOut(html: string): string {
+  return renderedText(html)?.text ?? html
 }

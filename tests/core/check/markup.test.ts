@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { LIMITS } from '../../../src/core/check/limits'
-import { decodeEntities, markupLinks } from '../../../src/core/check/markup'
+import { markupLinks } from '../../../src/core/check/markup'
+import { decodeEntities } from '../../../src/core/check/references'
 
 const read = (text: string) => markupLinks(text).map(({ target, shown }) => ({ target, shown }))
 

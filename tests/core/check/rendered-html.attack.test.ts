@@ -52,6 +52,17 @@ describe('a number or host in HTML is read once, as the reader sees it', () => {
   })
 })
 
+// A link's visible text was read with every tag as a space and &nbsp; as U+00A0, so a number
+// split by tags inside an anchor (a "Ring oss" button) was no number.
+describe("a number in a link's visible text is read as laid out", () => {
+  it.each([
+    ['split by tags', '<a href="https://jemfix.com/">Ring <b>070</b>-174 06 10</a>'],
+    ['with &nbsp; and a comment', '<a href="https://jemfix.com/">070-174&nbsp;06 <!-- -->10</a>'],
+  ])('%s', (_name, html) => {
+    expect(found(html)).toContain('phone 070-174 06 10')
+  })
+})
+
 describe('the HTML text view still catches a scam', () => {
   it.each([
     ['a number in a table cell', '<table><tr><td>Ring</td><td>070-174 06 10</td></tr></table>'],
