@@ -73,6 +73,10 @@ export const ADVERSARIAL_MESSAGES: Record<string, string> = {
   'a capital O among digits': fill('O7O-174 O6 O5 '),
   'mathematical digits': fill('𝟎𝟕𝟎-𝟏𝟕𝟒 𝟎𝟔 𝟏𝟎 '),
   'invisible characters in hosts': fill('evil\ufe0f.example\ufeff '),
+  'protocol-relative links glued on': fill('(//a.example'),
+  'slashes repeated': fill('x//'),
+  'event handlers on anchors': fill(`<a href=x onclick="location='//a.example/'">y</a>`),
+  'definitions inside a paragraph': fill('x\n[1]: //a.example\n'),
   'mixed contact points': fill(
     'Ring 070-174 06 05 eller https://jemfix-x.example/?u=https://evil.example kl 14.30, 249.90 kr ',
   ),

@@ -267,7 +267,10 @@ class Reader {
       this.unread(value, place, context, 'unreadable')
       return true
     }
-    const link = this.readLink(value)
+    // A protocol-relative //evil.example/login (a script's location, a Markdown destination
+    // the link reader missed) opens on https, when what follows reads as a host.
+    const protocolRelative = value.startsWith('//') && this.readLink(value.slice(2)) !== null
+    const link = protocolRelative ? readTarget(value) : this.readLink(value)
     return link ? this.link(value, link, place, context, depth) : false
   }
 

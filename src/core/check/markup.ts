@@ -31,20 +31,22 @@ const VALUE_END = /[\t\n\f\r >]/
 /**
  * Reads the attributes of a tag from `from` (just after its name) to the ">" that closes it
  * outside quotes, looking no further than `limit`. Returns the first value of each `wanted`
- * attribute and where the tag ends, or null for a tag that does not close in time.
+ * attribute, the values of its event handlers (onclick…), and where the tag ends, or null for
+ * a tag that does not close in time.
  */
 function readAttributes(
   text: string,
   from: number,
   limit: number,
   wanted: readonly string[],
-): { attributes: Map<string, Attribute>; end: number } | null {
+): { attributes: Map<string, Attribute>; handlers: Attribute[]; end: number } | null {
   let i = from
   const attributes = new Map<string, Attribute>()
+  const handlers: Attribute[] = []
   while (i < limit) {
     // A "/" between attributes separates them too, as in <a/href=…>.
     while (i < limit && BEFORE_NAME.test(text[i]!)) i++
-    if (text[i] === '>') return { attributes, end: i + 1 }
+    if (text[i] === '>') return { attributes, handlers, end: i + 1 }
     const nameStart = i
     while (i < limit && !NAME_END.test(text[i]!)) i++
     const name = text.slice(nameStart, i).toLowerCase()
@@ -64,6 +66,8 @@ function readAttributes(
     // HTML keeps the first of two attributes with one name and drops the other.
     if (wanted.includes(name) && !attributes.has(name)) {
       attributes.set(name, { value: text.slice(valueStart, valueEnd), at: valueStart })
+    } else if (name.startsWith('on')) {
+      handlers.push({ value: text.slice(valueStart, valueEnd), at: valueStart })
     }
     i = quote ? valueEnd + 1 : valueEnd
   }
@@ -154,6 +158,7 @@ function htmlLinks(text: string): HtmlReading {
     from = tag ? tag.end : tagEnd + 1
     const target = tag && tagTarget(name, tag.attributes)
     if (!target) continue
+    for (const handler of tag.handlers) links.push(...scriptLinks(handler))
     if (name !== 'a') {
       links.push(tagLink(target, open, from, '', from))
       continue
@@ -171,6 +176,25 @@ function htmlLinks(text: string): HtmlReading {
     from = closeEnd
   }
   return { links, limited }
+}
+
+// A web address in a script: with a scheme, or protocol-relative ('//evil.example/…').
+const SCRIPT_URL = /(?:https?|hxxps?):[^\s'"`]+|(?<![:/\w])\/\/[\p{L}\p{N}][^\s'"`]*/giu
+
+/**
+ * The addresses an event handler of a link tag navigates to (onclick="location='//…'"): the
+ * tap runs the script, which may go elsewhere than the href. Each is a link inside the tag.
+ */
+function scriptLinks(handler: Attribute): MarkupLink[] {
+  const end = handler.at + handler.value.length
+  return [...decodeEntities(handler.value).matchAll(SCRIPT_URL)].map((match) => ({
+    target: match[0],
+    targetAt: handler.at,
+    shown: '',
+    shownAt: end,
+    start: handler.at,
+    end,
+  }))
 }
 
 function tagLink(target: Attribute, start: number, end: number, shown: string, shownAt: number) {
@@ -205,8 +229,20 @@ const MARKDOWN_DEFINITION =
 // [text][label], [label][] or [label]: a link to a definition, when one has that label.
 const MARKDOWN_REFERENCE = /\[([^[\]\n]{1,500})\](?:\[([^[\]\n]{0,200})\])?/g
 
+/** A label as CommonMark matches it: spaces collapsed, Unicode case folded (ß is SS). */
 function labelKey(label: string): string {
-  return label.trim().replace(/\s+/g, ' ').toLowerCase()
+  return label.trim().replace(/\s+/g, ' ').toLowerCase().toUpperCase()
+}
+
+/**
+ * Whether a definition starting at `at` begins a block, as CommonMark requires (it cannot
+ * interrupt a paragraph): at the start, after a blank line, a heading, or another definition
+ * (one ending right before it, or a line that starts as one, with a title after its target).
+ */
+function startsABlock(text: string, at: number, previousEnd: number): boolean {
+  if (at === 0 || previousEnd === at - 1) return true
+  const line = text.slice(text.lastIndexOf('\n', at - 2) + 1, at - 1)
+  return line.trim() === '' || /^ {0,3}(?:#{1,6}(?:\s|$)|\[[^[\]\n]{1,200}\]:)/.test(line)
 }
 
 interface Definition {
@@ -226,7 +262,10 @@ interface Definition {
 function markdownReferences(text: string): MarkupLink[] {
   if (!text.includes(']:')) return []
   const definitions = new Map<string, Definition>()
+  let previousEnd = -2
   for (const match of text.matchAll(MARKDOWN_DEFINITION)) {
+    if (!startsABlock(text, match.index, previousEnd)) continue
+    previousEnd = match.index + match[0].length
     const key = labelKey(match[1]!)
     if (definitions.has(key)) continue
     definitions.set(key, {

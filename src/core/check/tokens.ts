@@ -17,8 +17,10 @@ const QUOTE = /["'`]/g
 // character glued to one (…, →, •, –, ™, a zero-width space) is trimmed off.
 const KEEP_LEADING = /^[\p{L}\p{N}\p{M}@#+/\\_~]$/u
 const KEEP_TRAILING = /^[\p{L}\p{N}\p{M}/=#&%+_~$-]$/u
-// A scheme written inside a piece (href=https://…, [text](https://…) starts a new piece there.
-const EMBEDDED_SCHEME = /(?:https?|hxxps?|mailto|tel|sms):/i
+// A scheme written inside a piece (href=https://…, [text](https://…) starts a new piece there,
+// as does a protocol-relative target (](//evil.example, location='//evil.example'), but not
+// the "//" of a scheme or a path.
+const EMBEDDED_SCHEME = /(?:https?|hxxps?|mailto|tel|sms):|(?<![:/])\/\/(?=[\p{L}\p{N}])/iu
 
 /** The code point at i (whole, when i is the first half of a surrogate pair). */
 function charAt(text: string, i: number): string {
@@ -54,7 +56,8 @@ export function tokenize(text: string): Token[] {
   }
   const pushSegment = (start: number, end: number) => {
     const segment = text.slice(start, end)
-    const scheme = segment.includes(':') ? EMBEDDED_SCHEME.exec(segment) : null
+    const scheme =
+      segment.includes(':') || segment.includes('//') ? EMBEDDED_SCHEME.exec(segment) : null
     if (scheme && scheme.index > 0 && /[^\p{L}\p{N}]$/u.test(segment.slice(0, scheme.index))) {
       push(start, start + scheme.index)
       push(start + scheme.index, end)

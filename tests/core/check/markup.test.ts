@@ -66,6 +66,39 @@ describe('markupLinks', () => {
     ])
   })
 
+  // CommonMark (commonmark.js, markdown-it): a definition does not interrupt a paragraph, and
+  // labels match by Unicode case fold (ß and SS are one label).
+  it('resolves a reference to the definition a CommonMark renderer uses', () => {
+    expect(
+      read('Hej! [här][1]\n[1]: https://a.example/\n\n[1]: //b.example/x').map((l) => l.target),
+    ).toEqual(['//b.example/x', '//b.example/x'])
+    expect(
+      read('[här][ß]\n\n[SS]: //b.example/x\n[ß]: https://a.example/').map((l) => l.target),
+    ).toEqual(['//b.example/x', '//b.example/x'])
+  })
+
+  it('reads a definition after a heading or another definition', () => {
+    expect(
+      read('[a][1] [b][2]\n\n# Länkar\n[1]: https://a.example/\n[2]:\n  https://b.example/').map(
+        (l) => l.target,
+      ),
+    ).toEqual([
+      'https://a.example/',
+      'https://b.example/',
+      'https://a.example/',
+      'https://b.example/',
+    ])
+  })
+
+  it("reads where a link tag's event handler navigates, and nothing from other scripts", () => {
+    expect(
+      read(
+        `<a href="https://a.example/" onclick="location='//b.example/x'" onmouseover="f()">y</a>` +
+          `<a href="https://a.example/" onClick="window.open(&quot;https://c.example/&quot;)">z</a>`,
+      ).map((l) => l.target),
+    ).toEqual(['https://a.example/', '//b.example/x', 'https://a.example/', 'https://c.example/'])
+  })
+
   it('reads no link in a definition nothing refers to', () => {
     expect(read('Fotnot\n[1]: Källa: SVT')).toEqual([])
   })

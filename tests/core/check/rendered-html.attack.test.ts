@@ -89,6 +89,7 @@ describe('a genuine jem & fix message stays official-contacts', () => {
       'an SMS typed without spaces',
       'Hej!Din order är skickad.Läs mer:jemfix.com,ring 046-28 52 900',
     ],
+    ['a signature after two slashes', 'Tack för din order! //Anna, kundtjänst 046-28 52 900'],
     [
       'words with a capital O beside digits',
       'CO2-neutral frakt, O2-kort och kod AO-2026 till 2O26. Kundtjänst 046-28 52 900.',
