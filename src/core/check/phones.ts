@@ -80,9 +80,9 @@ function digitBounds(text: string, at: number): readonly [number, number] | null
 function endsAWord(text: string, end: number): boolean {
   const next = text[end]
   if (next === undefined || /\s/.test(next)) return true
-  // Also an ellipsis or a dash glued on ("070-174 06 10– dygnet runt"), and the # that ends a
-  // call-forwarding code (*21*0701740610#).
-  return /[).,;:!?"'»”\]…–—#-]/.test(next) && !/[\p{L}\p{N}]/u.test(text[end + 1] ?? '')
+  // Also an ellipsis or a dash glued on ("070-174 06 10– dygnet runt"), the # that ends a
+  // call-forwarding code (*21*0701740610#), and the * of emphasis (**070-174 06 10**).
+  return /[).,;:!?"'»”\]…–—#*-]/.test(next) && !/[\p{L}\p{N}]/u.test(text[end + 1] ?? '')
 }
 
 /**

@@ -63,6 +63,17 @@ describe("a number in a link's visible text is read as laid out", () => {
   })
 })
 
+// Emphasis shown literally in an SMS, or rendered bold from Markdown: either way the reader
+// calls 070-174 06 10. A * right after the number ended no word, so it was no number.
+describe('a number in Markdown emphasis is read', () => {
+  it.each([
+    ['bold', 'Ring **070-174 06 10** idag'],
+    ['italic', 'Ring *070-174 06 10* idag'],
+  ])('%s', (_name, text) => {
+    expect(found(text)).toEqual(['phone 070-174 06 10'])
+  })
+})
+
 describe('the HTML text view still catches a scam', () => {
   it.each([
     ['a number in a table cell', '<table><tr><td>Ring</td><td>070-174 06 10</td></tr></table>'],
