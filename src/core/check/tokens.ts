@@ -83,7 +83,7 @@ export function tokenize(text: string): Token[] {
 
 // Punctuation an SMS glues a link or address to without a space (jemfix.com,evil.example,
 // a@x;b@y, Läs mer:evil.example, url=evil.example); a colon only where it starts no "//"
-// and no port, and a semicolon only where it ends no HTML character reference (support&commat;
+// and no port (and only after a word: glueAt), and a semicolon only where it ends no HTML character reference (support&commat;
 // evil.example is one address, which the laid-out view of HTML reads).
 const GLUE = /[,|=*]|:(?!\/\/|\d)|(?<!&(?:#x[0-9a-f]{1,6}|#\d{1,7}|[a-z][a-z0-9]{1,31}));/gi
 
@@ -98,13 +98,31 @@ function pathStart(text: string): number {
 }
 
 /**
+ * Where glue cuts the head of a piece. A colon cuts only after a word ("Läs mer:evil.example"):
+ * after a dotted name it is a CSS selector's (a.link:hover), or no address a phone would link.
+ * One pass.
+ */
+function glueAt(head: string): number[] {
+  const cuts: number[] = []
+  let from = 0
+  let scanned = 0
+  let lastDot = -1
+  for (const match of head.matchAll(GLUE)) {
+    for (; scanned < match.index; scanned++) if (head[scanned] === '.') lastDot = scanned
+    if (match[0] === ':' && lastDot >= from) continue
+    cuts.push(match.index)
+    from = match.index + 1
+  }
+  return cuts
+}
+
+/**
  * The parts of a piece that punctuation glues together before its path ("jemfix.com,evil.example/login"
  * is jemfix.com and evil.example/login), each trimmed as a piece is, with offsets in the text;
  * none when nothing glues. A path or query keeps its punctuation: it is part of the link.
  */
 export function gluedParts(token: Token): Token[] {
-  const head = token.text.slice(0, pathStart(token.text))
-  const cuts = [...head.matchAll(GLUE)].map((m) => m.index)
+  const cuts = glueAt(token.text.slice(0, pathStart(token.text)))
   if (cuts.length === 0) return []
   const parts: Token[] = []
   let wordBefore = token.wordBefore

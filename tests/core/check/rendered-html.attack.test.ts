@@ -100,6 +100,13 @@ describe('a genuine jem & fix message stays official-contacts', () => {
       'an SMS typed without spaces',
       'Hej!Din order är skickad.Läs mer:jemfix.com,ring 046-28 52 900',
     ],
+    // .link and .center are top-level domains; "a.link:hover" is a CSS selector, not a host
+    // glued to a colon.
+    [
+      'an HTML mail with a style sheet',
+      '<style>a.link:hover{color:red}div.center:first-child{margin:0}</style>' +
+        '<p>Tack för din order! Kundtjänst 046-28 52 900.</p>',
+    ],
     ['a signature after two slashes', 'Tack för din order! //Anna, kundtjänst 046-28 52 900'],
     [
       'words with a capital O beside digits',

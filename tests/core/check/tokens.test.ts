@@ -82,6 +82,7 @@ describe('gluedParts', () => {
     'evil.example?a=1,2',
     'support&commat;evil.example',
     'a&#x40;b.example',
+    'a.link:hover{color:red}',
   ])('leaves %s whole: no glue before its path, a port, or a reference', (piece) => {
     expect(parts(piece)).toEqual([])
   })
