@@ -589,7 +589,7 @@ export function extractContacts(text: string): Extraction {
   const rendered = reader.out.truncated ? null : renderedText(plain)
   if (rendered) {
     const inRendered = readSpans.map(
-      ([start, end]) => [rendered.renderedAt(start), rendered.renderedAt(end)] as const,
+      ([start, end]) => [rendered.mappedAt(start), rendered.mappedAt(end)] as const,
     )
     reader.text(rendered.text, 'text', 0, { writtenAt: rendered.writtenAt, read: inRendered })
   }

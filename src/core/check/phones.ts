@@ -1,5 +1,6 @@
 import { toE164 } from '../phone'
 import { LIMITS } from './limits'
+import type { MappedText } from './mapped-text'
 import {
   type NumberMeaning,
   type NumberRun,
@@ -7,7 +8,7 @@ import {
   numberRuns,
   wordBefore,
 } from './numbers'
-import { type NumberText, numberText } from './plain-text'
+import { numberText } from './plain-text'
 
 export interface PhoneFound {
   value: string
@@ -130,13 +131,13 @@ function groupsOf(run: NumberRun): { start: number; end: number; digits: number 
  * in; `written` is the text as written, from which values are cut.
  */
 function phonesInRun(
-  view: NumberText,
+  view: MappedText,
   written: string,
   run: NumberRun,
   budget: PhoneBudget,
   found: PhoneFound[],
 ) {
-  const text = view.readable
+  const text = view.text
   const groups = groupsOf(run)
   let resumeAt = 0
   for (let g = 0; g < groups.length && !budget.exhausted; g++) {
@@ -186,8 +187,8 @@ export function findPhones(
 ): PhoneFound[] {
   const found: PhoneFound[] = []
   const view = numberText(text)
-  const spans = skip.map(([s, e]) => [view.readableAt(s), view.readableAt(e)] as const)
-  for (const run of numberRuns(view.readable, spans)) {
+  const spans = skip.map(([s, e]) => [view.mappedAt(s), view.mappedAt(e)] as const)
+  for (const run of numberRuns(view.text, spans)) {
     if (budget.exhausted) break
     phonesInRun(view, text, run, budget, found)
   }

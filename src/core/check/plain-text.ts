@@ -1,5 +1,6 @@
 import unhomoglyph from 'unhomoglyph'
 import { LATIN_LOOKALIKES } from './latin-letters'
+import { type MappedText, MappedTextBuilder } from './mapped-text'
 
 /**
  * Text as the reader sees it, for the parts of the checker that read words and numbers.
@@ -135,46 +136,25 @@ export function readableNumbers(text: string): string {
 // five runs of 0–9. Two UTF-16 units each, so reading them as ASCII changes offsets.
 const MATH_DIGIT = /[\u{1d7ce}-\u{1d7ff}]/u
 
-/** A text read for numbers, and where each of its offsets is in the text as written. */
-export interface NumberText {
-  readable: string
-  /** The offset in what was written of an offset in `readable`. */
-  writtenAt(at: number): number
-  /** The offset in `readable` of an offset in what was written. */
-  readableAt(at: number): number
-}
-
 /**
  * readableNumbers, after mathematical digits (𝟎𝟕𝟎, 𝟶𝟽𝟶) are read as ASCII digits; offsets are
  * mapped both ways, since each of those is one character in place of two. One pass.
  */
-export function numberText(text: string): NumberText {
+export function numberText(text: string): MappedText {
   if (!MATH_DIGIT.test(text)) {
     const same = (at: number) => at
-    return { readable: readableNumbers(text), writtenAt: same, readableAt: same }
+    return { text: readableNumbers(text), writtenAt: same, mappedAt: same }
   }
-  const parts: string[] = []
-  const toWritten = new Int32Array(text.length + 1)
-  const toReadable = new Int32Array(text.length + 1)
-  let length = 0
+  const out = new MappedTextBuilder(text)
   for (let i = 0; i < text.length; i++) {
-    toReadable[i] = length
-    toWritten[length] = i
     const code = text.codePointAt(i)!
     if (code >= 0x1d7ce && code <= 0x1d7ff) {
-      parts.push(String.fromCharCode(48 + ((code - 0x1d7ce) % 10)))
-      toReadable[i + 1] = length
+      out.replace(i, i + 2, String.fromCharCode(48 + ((code - 0x1d7ce) % 10)))
       i++
     } else {
-      parts.push(text[i]!)
+      out.keep(i, i + 1)
     }
-    length++
   }
-  toReadable[text.length] = length
-  toWritten[length] = text.length
-  return {
-    readable: readableNumbers(parts.join('')),
-    writtenAt: (at) => toWritten[at]!,
-    readableAt: (at) => toReadable[at]!,
-  }
+  const digits = out.build()
+  return { ...digits, text: readableNumbers(digits.text) }
 }

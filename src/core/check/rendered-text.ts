@@ -1,23 +1,10 @@
 import { LIMITS } from './limits'
+import { type MappedText, MappedTextBuilder } from './mapped-text'
 import { decodeReference } from './references'
 
-/**
- * Pasted HTML as a mail client lays it out, for reading the contact points of its text: a
- * number split by tags (<b>070</b>-174 06 10), written with &nbsp; or &#8209;, or an address
- * written with &#64; is what the reader sees and calls or writes to. Tags are removed (an
- * inline tag joins what is around it, a block tag breaks the line) and character references
- * are decoded. Offsets map both ways, so that what is found here points into what was written.
- */
-export interface RenderedText {
-  text: string
-  /** The offset in what was written of an offset in `text`. */
-  writtenAt(at: number): number
-  /**
-   * The offset in `text` where what was written at `at` is laid out (for an offset inside a
-   * tag or reference, where that tag or reference is).
-   */
-  renderedAt(at: number): number
-}
+// Pasted HTML as a mail client lays it out, for reading the contact points of its text: a
+// number split by tags (<b>070</b>-174 06 10), written with &nbsp; or &#8209;, or an address
+// written with &#64; is what the reader sees and calls or writes to.
 
 // Elements a browser lays out on lines of their own (or as a box: an image, a cell), so that
 // the text on either side is never one word. Every other tag (b, span, font, a comment) joins.
@@ -70,70 +57,45 @@ function reference(html: string, at: number): { shown: string; end: number } | n
 }
 
 /**
- * The laid-out text of a message that holds HTML tags or character references, or null when
- * it holds none (the text is its own layout). One pass: a tag whose ">" is further than
- * LIMITS.markupChars away is read as text, as is a "<" that starts no tag.
+ * The laid-out text of a message that holds HTML tags or character references (tags removed,
+ * an inline tag joining what is around it and a block tag breaking the line; references
+ * decoded), or null when it holds none (the text is its own layout). One pass: a tag whose ">"
+ * is further than LIMITS.markupChars away is read as text, as is a "<" that starts no tag.
  */
-export function renderedText(html: string): RenderedText | null {
+export function renderedText(html: string): MappedText | null {
   if (!/<[a-z/!?]|&[#a-z]/i.test(html)) return null
-  const parts: string[] = []
-  const toWritten = new Int32Array(html.length + 1)
-  const toRendered = new Int32Array(html.length + 1)
-  let length = 0
+  const out = new MappedTextBuilder(html)
   let nextGt = -2
-  const emit = (shown: string, from: number, to: number) => {
-    toRendered.fill(length, from, to)
-    for (let k = 0; k < shown.length; k++) toWritten[length + k] = from
-    parts.push(shown)
-    length += shown.length
-  }
-  // Text between tags and references, laid out as written.
-  const emitText = (from: number, to: number) => {
-    for (let j = from; j < to; j++) {
-      toRendered[j] = length + j - from
-      toWritten[length + j - from] = j
-    }
-    parts.push(html.slice(from, to))
-    length += to - from
-  }
   let i = 0
   while (i < html.length) {
     SPECIAL.lastIndex = i
     const special = SPECIAL.exec(html)?.index ?? html.length
     if (special > i) {
-      emitText(i, special)
+      out.keep(i, special)
       i = special
       continue
     }
-    const c = html[i]!
-    if (c === '<' && TAG_START.test(html[i + 1] ?? '')) {
+    if (html[i] === '<' && TAG_START.test(html[i + 1] ?? '')) {
       if (nextGt !== -1 && nextGt <= i) nextGt = html.indexOf('>', i + 1)
       if (nextGt !== -1 && nextGt - i <= LIMITS.markupChars) {
         TAG_NAME.lastIndex = i + 1
         const name = TAG_NAME.exec(html)?.[1]?.toLowerCase()
-        emit(name && BLOCK.has(name) ? '\n' : '', i, nextGt + 1)
+        out.replace(i, nextGt + 1, name && BLOCK.has(name) ? '\n' : '')
         i = nextGt + 1
         continue
       }
     }
-    const decoded = c === '&' ? reference(html, i) : null
+    const decoded = html[i] === '&' ? reference(html, i) : null
     if (decoded) {
-      emit(decoded.shown, i, decoded.end)
+      out.replace(i, decoded.end, decoded.shown)
       i = decoded.end
       continue
     }
-    emitText(i, i + 1)
+    out.keep(i, i + 1)
     i++
   }
-  toRendered[html.length] = length
-  toWritten[length] = html.length
-  const text = parts.join('')
-  if (text === html) return null
-  return {
-    text,
-    writtenAt: (at) => toWritten[at]!,
-    renderedAt: (at) => toRendered[at]!,
-  }
+  const rendered = out.build()
+  return rendered.text === html ? null : rendered
 }
 
 /** The laid-out text of some HTML (a link's visible text), or the text itself. */

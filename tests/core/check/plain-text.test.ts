@@ -67,16 +67,16 @@ describe('numberText', () => {
   it('reads mathematical digits as ASCII and maps offsets both ways', () => {
     const written = 'Ring 𝟎𝟕𝟎-𝟏𝟕𝟒 𝟶𝟼 𝟷𝟶!'
     const view = numberText(written)
-    expect(view.readable).toBe('Ring 070-174 06 10!')
-    const at = view.readable.indexOf('174')
+    expect(view.text).toBe('Ring 070-174 06 10!')
+    const at = view.text.indexOf('174')
     expect(written.slice(view.writtenAt(at), view.writtenAt(at + 3))).toBe('𝟏𝟕𝟒')
-    expect(view.readableAt(written.indexOf('𝟏𝟕𝟒'))).toBe(at)
-    expect(view.readableAt(written.length)).toBe(view.readable.length)
+    expect(view.mappedAt(written.indexOf('𝟏𝟕𝟒'))).toBe(at)
+    expect(view.mappedAt(written.length)).toBe(view.text.length)
   })
 
   it('keeps the offsets of a text without mathematical digits', () => {
     const view = numberText('０７０-１７４')
-    expect(view.readable).toBe('070-174')
-    expect([view.writtenAt(3), view.readableAt(3)]).toEqual([3, 3])
+    expect(view.text).toBe('070-174')
+    expect([view.writtenAt(3), view.mappedAt(3)]).toEqual([3, 3])
   })
 })
