@@ -83,7 +83,11 @@ function endsAWord(text: string, end: number): boolean {
   if (next === undefined || /\s/.test(next)) return true
   // Also an ellipsis or a dash glued on ("070-174 06 10– dygnet runt"), the # that ends a
   // call-forwarding code (*21*0701740610#), and the * of emphasis (**070-174 06 10**).
-  return /[).,;:!?"'»”\]…–—#*-]/.test(next) && !/[\p{L}\p{N}]/u.test(text[end + 1] ?? '')
+  if (!/[).,;:!?"'»”\]…–—#*-]/.test(next)) return false
+  const after = text[end + 1] ?? ''
+  // A letter after , ; ! ? ends the number too ("…06 10,ring"), as an SMS typed without a
+  // space after punctuation; after . - : it may be inside a word or name.
+  return /[,;!?]/.test(next) ? !/\p{N}/u.test(after) : !/[\p{L}\p{N}]/u.test(after)
 }
 
 /**

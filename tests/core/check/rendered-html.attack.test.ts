@@ -74,6 +74,18 @@ describe('a number in Markdown emphasis is read', () => {
   })
 })
 
+// SMS typed without a space after punctuation: the number before a comma or semicolon glued
+// to the next word was no number (a letter after the punctuation meant "inside a word").
+describe('a number glued to the next word by punctuation is read', () => {
+  it.each([
+    ['a comma', 'Ring 070-174 06 10,evil.example'],
+    ['a semicolon', 'Ring 070-174 06 10;mejla oss'],
+    ['an exclamation mark', 'Ring 070-174 06 10!Tack'],
+  ])('%s', (_name, text) => {
+    expect(found(text)[0]).toBe('phone 070-174 06 10')
+  })
+})
+
 describe('the HTML text view still catches a scam', () => {
   it.each([
     ['a number in a table cell', '<table><tr><td>Ring</td><td>070-174 06 10</td></tr></table>'],
