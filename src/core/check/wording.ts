@@ -118,6 +118,11 @@ export function describeReason(reason: Reason, names: CompanyNames): string {
       return `Länken är längre än de ${reason.limit.toLocaleString('sv-SE')} tecken vi kontrollerar, så vi kan inte se vart den leder. Öppna den inte.`
     case 'unknown-host':
       return `${shownHost(reason.host)} finns inte bland de officiella adresserna i våra varningar${reason.hosting ? `. Den ligger hos ${hostingName(reason.hosting)}, där vem som helst kan skapa en webbplats` : ''}.`
+    case 'other-page': {
+      const listed = reason.pages.join(', ')
+      const whose = reason.slug ? `${owner(reason.slug)} officiella` : 'de officiella'
+      return `På ${shownHost(reason.host)} är bara ${listed} bland ${whose} adresser i våra varningar, inte resten av ${shownHost(reason.host)}; om den här sidan är deras kan vi inte avgöra.`
+    }
     case 'official-phone':
       return `${reason.display} är ${owner(reason.slug)} officiella nummer${reason.label ? ` (${reason.label})` : ''}.`
     case 'phone-near':
