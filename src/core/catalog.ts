@@ -1,5 +1,12 @@
 import { type Alert, type OfficialContacts, smsSenderKey } from './alert-schema'
-import { type OfficialPage, officialPageOf } from './check/hosting'
+import {
+  HOSTING_SUFFIXES,
+  isBareHost,
+  type OfficialPage,
+  officialPageOf,
+  pageHostOf,
+  sharedHostOf,
+} from './check/hosting'
 import { normalizeHostname } from './domain'
 import { InvalidRecordsError, type RecordIssue } from './record-issues'
 import { parseRecord, type RecordFile } from './records'
@@ -165,7 +172,7 @@ function assembleServed(parsed: readonly ValidatedRecord[]): CatalogResult {
     company.alerts.push(alert)
   }
 
-  issues.push(...contactsClaimedTwice(companies))
+  issues.push(...contactsClaimedTwice(companies), ...wholeSharedHosts(companies))
   for (const company of companies.values()) {
     if (!company.officialFrom) {
       issues.push({
@@ -220,6 +227,31 @@ export function officialPagesOf(official: OfficialContacts): OfficialPage[] {
 /** A page as the catalog names it: host, path and query. */
 export function pageName({ host, path, query }: OfficialPage): string {
   return `${host}${path}${query}`
+}
+
+/**
+ * Websites written as the root of a host where anyone publishes (https://www.facebook.com/,
+ * https://play.google.com/, https://tumblr.com/ whose subdomains are blogs): every page
+ * there, a scammer's too, would be official.
+ */
+function wholeSharedHosts(
+  companies: ReadonlyMap<string, Company & { officialFrom?: string }>,
+): RecordIssue[] {
+  return [...companies.values()].flatMap((company) =>
+    company.official.websites.flatMap((website, i) => {
+      const url = new URL(website)
+      const host = pageHostOf(url.hostname)
+      const shared = !isBareHost(url)
+        ? null
+        : (sharedHostOf(host) ?? (HOSTING_SUFFIXES.includes(host) ? host : null))
+      if (!shared) return []
+      return {
+        file: company.officialFrom ?? '?',
+        path: `official.websites[${i}]`,
+        message: `${website} is the whole of ${shared}, where anyone can publish a page: every page there would be official; write the company's own page (${shared}/…)`,
+      }
+    }),
+  )
 }
 
 function contactsClaimedTwice(

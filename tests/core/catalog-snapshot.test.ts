@@ -82,7 +82,10 @@ describe('a catalog snapshot', () => {
 
   it('gives back the index built from the records: every entry, in the same order', () => {
     // The probe has a website written with a path, so its page entry is compared too.
-    expect(buildContactIndex(INDEX_PROBE()).officialPages.size).toBeGreaterThan(0)
+    expect(buildContactIndex(INDEX_PROBE()).officialPages.get('play.google.com')).toEqual([
+      expect.objectContaining({ query: '?id=example.clarnmo11' }),
+    ])
+    expect(buildContactIndex(INDEX_PROBE()).handles.get('facebook:clarnmo11')).toBe('clarnmo-11')
     for (const catalog of [checkerCatalog(), INDEX_PROBE()]) {
       expectSameIndex(roundTrip(catalog).contactIndex, buildContactIndex(catalog))
     }

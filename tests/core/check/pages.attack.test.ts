@@ -29,10 +29,13 @@ function statusOf(official: Official, link: string) {
 }
 
 describe('a page never stretches to a subdomain someone else owns', () => {
-  // tumblr.com is on the shared-host list, whose lookup (sharedHostOf) walked up from any
-  // subdomain: exempelkampanj.tumblr.com (anyone's blog) was the host of tumblr.com/exempelbolaget.
+  // tumblr.com was on no list, so its page made the whole host official, and with it every
+  // blog on a subdomain of it. medium.com is on the shared-host list, whose lookup
+  // (sharedHostOf) walked up from any subdomain: exempelkampanj.medium.com (anyone's
+  // publication) was the host of medium.com/@exempelbolaget.
   it.each([
     ['https://www.tumblr.com/exempelbolaget', 'https://exempelkampanj.tumblr.com/exempelbolaget'],
+    ['https://medium.com/@exempelbolaget', 'https://exempelkampanj.medium.com/@exempelbolaget'],
     ['https://exempelbolaget.example.se/sv', 'https://kampanj.exempelbolaget.example.se/sv'],
   ])('%s does not make %s official', (website, link) => {
     expect(statusOf({ websites: [website] }, link)).not.toBe('official')
