@@ -263,21 +263,63 @@ export function officialPageOf(url: URL): OfficialPage | null {
   }
 }
 
-/**
- * Whether a link's path and query are a page or under it: by whole segments
- * (/view/jemfix/kontakt, never /view/jemfix2), with each of the page's query parameters
- * given the same values, in the same order and no more of them (?id=a&id=b is not ?id=a:
- * which one a server reads is its own choice). Other parameters do not matter.
- */
-export function isOnPage(pathname: string, search: string, page: OfficialPage): boolean {
+/** A link's path and query as pages are compared: once per link, whatever the pages. */
+export interface LinkPage {
+  /** Its segments as pageSegments reads them, each after a `/`, or ''. */
+  path: string
+  params: URLSearchParams
+}
+
+/** A link's path and query read for comparing with pages, or null for no page (pageSegments). */
+export function linkPageOf(pathname: string, search: string): LinkPage | null {
   const segments = pageSegments(pathname)
-  if (!segments) return false
-  const wanted = page.path === '' ? [] : page.path.slice(1).split('/')
-  if (wanted.length > segments.length || wanted.some((s, i) => s !== segments[i])) return false
-  if (page.query === '') return true
-  const [need, got] = [new URLSearchParams(page.query), new URLSearchParams(search)]
+  return segments
+    ? { path: segments.map((s) => `/${s}`).join(''), params: new URLSearchParams(search) }
+    : null
+}
+
+function paramKey(path: string, name: string, value: string): string {
+  return `${path}?${encodeURIComponent(name)}=${encodeURIComponent(value)}`
+}
+
+/**
+ * The key a page is filed under for lookupKeysOf: its path, and for a page written with a
+ * query its first parameter too, so a store with many companies' apps costs one lookup.
+ */
+export function pageLookupKey(page: OfficialPage): string {
+  if (!page.query) return page.path
+  const [name, value] = [...new URLSearchParams(page.query)][0] ?? ['', '']
+  return paramKey(page.path, name, value)
+}
+
+/**
+ * The keys (pageLookupKey) of every page a link may be on: each path at or above its own,
+ * and its own path with each of its parameters. As many as the link has segments and
+ * parameters, whatever the number of pages.
+ */
+export function lookupKeysOf(link: LinkPage): string[] {
+  const keys = ['']
+  for (let at = link.path.indexOf('/', 1); at > 0; at = link.path.indexOf('/', at + 1)) {
+    keys.push(link.path.slice(0, at))
+  }
+  if (link.path) keys.push(link.path)
+  for (const [name, value] of link.params) keys.push(paramKey(link.path, name, value))
+  return keys
+}
+
+/**
+ * Whether a link is on a page: a page written with a path only is that path and the pages
+ * under it, by whole segments (/view/jemfix/kontakt, never /view/jemfix2); one written with a
+ * query (play.google.com/store/apps/details?id=…) is that one path with each of its
+ * parameters given the same values, in the same order and no more of them (?id=a&id=b is
+ * not ?id=a: which one a server reads is its own choice). Other parameters do not matter.
+ */
+export function isOnPage(link: LinkPage, page: OfficialPage): boolean {
+  if (page.query === '') return link.path === page.path || link.path.startsWith(`${page.path}/`)
+  if (link.path !== page.path) return false
+  const need = new URLSearchParams(page.query)
   for (const name of new Set(need.keys())) {
-    const [a, b] = [need.getAll(name), got.getAll(name)]
+    const [a, b] = [need.getAll(name), link.params.getAll(name)]
     if (a.length !== b.length || a.some((value, i) => value !== b[i])) return false
   }
   return true

@@ -2,8 +2,17 @@ import punycode from 'punycode.js'
 import { type HostParts, hostParts } from '../domain'
 import { type BrandMatch, containedBrand, matchBrand, sameOrHomoglyph } from './brand-match'
 import type { Evidence, Host } from './candidate-types'
-import type { ContactIndex } from './contact-index'
-import { type HostedSite, hostedSite, isOnPage, pageHostOf } from './hosting'
+import type { ContactIndex, OfficialPageOwner } from './contact-index'
+import {
+  type HostedSite,
+  hostedSite,
+  isOnPage,
+  type LinkPage,
+  linkPageOf,
+  lookupKeysOf,
+  pageHostOf,
+  pageLookupKey,
+} from './hosting'
 import { FREE_MAIL_DOMAINS, URL_SHORTENERS } from './lists'
 import type { Imitation, Reason } from './reasons'
 import type { FindingStatus } from './verdict-types'
@@ -82,8 +91,9 @@ export function officialHostOf(
 ): { host: string; slug: string } | null {
   if (path !== null) {
     const pageHost = pageHostOf(hostname)
-    const pages = index.officialPages.get(pageHost)?.filter((p) => isOnPage(path, query, p)) ?? []
-    const page = pages.sort((a, b) => b.path.length - a.path.length)[0]
+    const pages = index.officialPages.get(pageHost)
+    const link = pages ? linkPageOf(path, query) : null
+    const page = link && pages ? pageOf(pages, link) : null
     if (page) return { host: `${pageHost}${page.path}${page.query}`, slug: page.slug }
   }
   let candidate = hostname
@@ -94,6 +104,29 @@ export function officialHostOf(
     if (dot < 0) return null
     candidate = candidate.slice(dot + 1)
   }
+}
+
+/** The pages of one host filed by pageLookupKey, built when the host is first asked about. */
+const pagesByKey = new WeakMap<readonly OfficialPageOwner[], Map<string, OfficialPageOwner[]>>()
+
+/** The official page a link is on, the longest when pages nest; lookups linear in the link. */
+function pageOf(pages: readonly OfficialPageOwner[], link: LinkPage): OfficialPageOwner | null {
+  let filed = pagesByKey.get(pages)
+  if (!filed) {
+    filed = new Map()
+    for (const page of pages) {
+      const key = pageLookupKey(page)
+      filed.set(key, [...(filed.get(key) ?? []), page])
+    }
+    pagesByKey.set(pages, filed)
+  }
+  let found: OfficialPageOwner | null = null
+  for (const key of lookupKeysOf(link)) {
+    for (const page of filed.get(key) ?? []) {
+      if (isOnPage(link, page) && (!found || page.path.length >= found.path.length)) found = page
+    }
+  }
+  return found
 }
 
 /** jemfix.com.se or jemfix.com.order.example: an official host followed by more labels. */

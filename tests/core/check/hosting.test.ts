@@ -5,6 +5,7 @@ import {
   hostedSite,
   isOnPage,
   isSharedHost,
+  linkPageOf,
   type OfficialPage,
   officialPageOf,
   pageHostOf,
@@ -118,7 +119,8 @@ describe('one page spelled another way', () => {
   const on = (link: string, website: string) => {
     const url = new URL(link)
     const target = page(website)
-    return pageHostOf(url.hostname) === target.host && isOnPage(url.pathname, url.search, target)
+    const linkPage = linkPageOf(url.pathname, url.search)
+    return pageHostOf(url.hostname) === target.host && !!linkPage && isOnPage(linkPage, target)
   }
 
   it.each([
@@ -166,6 +168,8 @@ describe('one page spelled another way', () => {
     expect(on('https://play.google.com/store/apps/details?id=se.exempel.app2', app)).toBe(false)
     expect(on('https://play.google.com/store/apps/details?id=SE.Exempel.App', app)).toBe(false)
     expect(on('https://play.google.com/store/apps/details', app)).toBe(false)
+    // A page written with a query is that one path, nothing under it.
+    expect(on('https://play.google.com/store/apps/details/x?id=se.exempel.app', app)).toBe(false)
     expect(
       on('https://play.google.com/store/apps/details?id=se.exempel.app&id=com.evil', app),
     ).toBe(false)

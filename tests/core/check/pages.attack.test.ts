@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { buildCatalog, loadCatalog } from '../../../src/core/catalog'
+import { buildCatalog, type Catalog, type Company, loadCatalog } from '../../../src/core/catalog'
 import { buildContactIndex, checkMessage } from '../../../src/core/check'
 import { buildLookupIndex, lookup } from '../../../src/core/lookup'
 import { fictionalAlert, recordFile, secondFictionalAlert } from '../../support/fixtures'
+import { fastestOf } from '../../support/timing'
 
 // Attacks on the page rule (a record website written with a path is official for that page
 // only). FICTION: Exempelbolaget, Provbutiken, their reserved domains (.example), their
@@ -196,5 +197,50 @@ describe('two records and one page', () => {
         ['https://play.google.com/store/apps/details?id=se.provbutiken.app'],
       ),
     ).toEqual([])
+  })
+})
+
+describe('many pages on one host', () => {
+  // FICTION: made-up companies, each with an app in one store. A link is compared with the
+  // pages filed under its own path and parameters, not with every app in the store.
+  const catalog = (count: number): Catalog => {
+    const companies = Array.from(
+      { length: count },
+      (_, i): Company => ({
+        slug: `foretag-${i}`,
+        name: `Företag ${i}`,
+        aliases: [],
+        official: {
+          websites: [`https://play.google.com/store/apps/details?id=se.foretag${i}.app`],
+          emailDomains: [],
+          phones: [],
+          social: [],
+        },
+        alerts: [],
+      }),
+    )
+    return {
+      alerts: [],
+      alertsById: new Map(),
+      companies: new Map(companies.map((c) => [c.slug, c])),
+    }
+  }
+
+  it('checks store links in time that does not grow with the number of apps', () => {
+    const text = Array.from(
+      { length: 100 },
+      (_, i) => `https://play.google.com/store/apps/details?id=se.foretag${i % 30}.app&hl=sv`,
+    ).join(' ')
+    const [few, many] = [buildContactIndex(catalog(30)), buildContactIndex(catalog(3_000))]
+    const result = checkMessage(many, { text })
+    expect(result.findings.map((f) => f.status)).toEqual(['official'])
+    expect(result.findings[0]?.places).toHaveLength(30)
+    // Pathological growth only (see timing.test.ts): comparing each link with every app
+    // makes a hundred times the apps take about a hundred times as long.
+    const time = (index: typeof few) => {
+      checkMessage(index, { text })
+      return fastestOf(5, () => checkMessage(index, { text }))
+    }
+    expect(time(many) / Math.max(time(few), 0.05)).toBeLessThan(10)
   })
 })
