@@ -311,7 +311,8 @@ const otherPage: Rule = (index, { host }) => {
     reason: {
       code: 'other-page',
       host: pageHost,
-      pages: pages.slice(0, 3).map((p) => `${pageHost}${p.path}${p.query}`),
+      // One company's pages are worth naming; a platform where many have one is not.
+      pages: slug ? pages.slice(0, 3).map((p) => `${pageHost}${p.path}${p.query}`) : [],
       slug,
     },
   }

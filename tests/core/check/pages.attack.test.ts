@@ -149,6 +149,39 @@ describe('the search page agrees with the checker', () => {
   })
 })
 
+describe('a host where several companies have pages', () => {
+  it('names no company and lists no page for another page there', () => {
+    const withApp = (alert: Record<string, unknown>, app: string) => ({
+      ...alert,
+      official: { ...(alert.official as object), websites: [app] },
+    })
+    const catalog = loadCatalog([
+      recordFile('a', withApp(fictionalAlert(), 'https://www.facebook.com/exempelbolaget')),
+      recordFile('b', withApp(secondFictionalAlert(), 'https://www.facebook.com/provbutiken')),
+    ])
+    const link = 'https://www.facebook.com/groups/exempelkampanj'
+    const [found] = lookup(buildLookupIndex(buildContactIndex(catalog)), link).findings
+    expect(found).toMatchObject({
+      status: 'unknown',
+      company: null,
+      reason: { code: 'other-page', pages: [], slug: null },
+    })
+  })
+
+  it('reads a page link written without a scheme like one with it', () => {
+    const website = 'https://play.google.com/store/apps/details?id=se.exempelbolaget.app'
+    expect(
+      statusOf(
+        { websites: [website] },
+        'play.google.com/store/apps/details?id=se.exempelbolaget.app',
+      ),
+    ).toBe('official')
+    expect(
+      statusOf({ websites: [website] }, 'play.google.com/store/apps/details?id=com.exempelkampanj'),
+    ).not.toBe('official')
+  })
+})
+
 describe('two records and one page', () => {
   const withWebsites = (alert: Record<string, unknown>, websites: string[], domains: string[]) => {
     const official = alert.official as Record<string, unknown>

@@ -135,3 +135,14 @@ describe('verdictSummary', () => {
     )
   })
 })
+
+describe('another page on a platform where several companies have pages', () => {
+  it('names neither a company nor a page', () => {
+    const sentence = describeReason(
+      { code: 'other-page', host: 'facebook.com', pages: [], slug: null },
+      names,
+    )
+    expect(sentence).toMatch(/^På facebook\.com är bara enskilda företags sidor officiella/)
+    expect(sentence).not.toMatch(/Exempelbolaget|jem & fix/)
+  })
+})
