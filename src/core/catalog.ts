@@ -1,4 +1,5 @@
 import { type Alert, type OfficialContacts, smsSenderKey } from './alert-schema'
+import { websiteAccountsOf } from './check/handles'
 import {
   HOSTING_SUFFIXES,
   isBareHost,
@@ -264,7 +265,9 @@ function contactsClaimedTwice(
       ...officialHostsOf(company.official).map((host) => `domain ${host}`),
       ...officialPagesOf(company.official).map((page) => `website ${pageName(page)}`),
       ...company.official.phones.map((p) => `number ${p.number}`),
-      ...company.official.social.map((s) => `${s.platform} account ${s.handle.toLowerCase()}`),
+      ...[...company.official.social, ...websiteAccountsOf(company.official.websites)].map(
+        (s) => `${s.platform} account ${s.handle.toLowerCase()}`,
+      ),
       ...(company.official.smsSenders ?? []).map((name) => `SMS sender ${smsSenderKey(name)}`),
     ]
     for (const key of new Set(keys)) {

@@ -11,8 +11,8 @@ import {
   keyHash,
   withCodeUnit,
 } from './derived-keys'
-import { profileOf } from './handles'
-import { type OfficialPage, officialPageOf } from './hosting'
+import { websiteAccountsOf } from './handles'
+import type { OfficialPage } from './hosting'
 import { skeleton } from './skeleton'
 import { visualKey } from './visual'
 
@@ -146,7 +146,7 @@ export function checkedCompany(
 ): CheckedCompany {
   const { slug, name, official, alerts } = company
   const social = official.social.map(({ platform, handle }) => ({ platform, handle }))
-  for (const account of profilesOf(official.websites)) {
+  for (const account of websiteAccountsOf(official.websites)) {
     const key = (a: { platform: string; handle: string }) =>
       `${a.platform}:${a.handle.toLowerCase()}`
     if (!social.some((s) => key(s) === key(account))) social.push(account)
@@ -161,21 +161,6 @@ export function checkedCompany(
     tips: [...new Set(alerts.flatMap((a) => a.tips))],
     alerts: alerts.map((a) => ({ id: a.id, title: a.title })),
   }
-}
-
-/**
- * The social accounts a company's websites are (https://www.facebook.com/jemfix is the
- * account jemfix on Facebook, a website or not): a page that is a profile and nothing below it.
- */
-function profilesOf(websites: readonly string[]): { platform: SocialPlatform; handle: string }[] {
-  return websites.flatMap((website) => {
-    const url = new URL(website)
-    const page = officialPageOf(url)
-    const profile = profileOf(url)
-    const handle = profile?.handle.toLowerCase()
-    const onlyProfile = page && !page.query && [`/${handle}`, `/@${handle}`].includes(page.path)
-    return profile && onlyProfile ? [profile] : []
-  })
 }
 
 /** The costly part of building the index: what each company and brand word yields. */

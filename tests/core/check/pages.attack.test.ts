@@ -223,6 +223,26 @@ describe('two records and one page', () => {
     )
   })
 
+  it('refuses a profile website that is another company’s account', () => {
+    const second = secondFictionalAlert()
+    const official = second.official as Record<string, unknown>
+    const account = {
+      platform: 'facebook',
+      handle: 'exempelbolaget',
+      url: 'https://www.facebook.com/exempelbolaget',
+    }
+    const files = [
+      recordFile(
+        'a',
+        withWebsites(fictionalAlert(), ['https://m.facebook.com/Exempelbolaget'], []),
+      ),
+      recordFile('b', { ...second, official: { ...official, social: [account] } }),
+    ]
+    expect(buildCatalog(files).issues.map((issue) => issue.message)).toContainEqual(
+      expect.stringMatching(/facebook account exempelbolaget is also an official contact/),
+    )
+  })
+
   it('lets two companies list two apps in one store', () => {
     expect(
       issuesOf(
