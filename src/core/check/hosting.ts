@@ -191,12 +191,14 @@ const SAME_SITE_PREFIX = /^(?:www|m)\./
 /**
  * The host a page is on, as pages are compared: lowercase, without a final dot or a leading
  * www. or m. (the same pages, another front end). No other subdomain counts as the host: on
- * tumblr.com or wordpress.com a subdomain is somebody else's site.
+ * tumblr.com or wordpress.com a subdomain is somebody else's site, and there only www. is
+ * surely the service's own (m.tumblr.com could be a blog called m).
  */
 export function pageHostOf(hostname: string): string {
   const host = hostname.toLowerCase().replace(/\.$/, '')
   const rest = host.replace(SAME_SITE_PREFIX, '')
-  return rest !== host && hostParts(rest) ? rest : host
+  if (rest === host || !hostParts(rest)) return host
+  return host.startsWith('m.') && HOSTING_SUFFIXES.includes(rest) ? host : rest
 }
 
 const UNRESERVED = /^[A-Za-z0-9._~-]$/

@@ -298,7 +298,9 @@ function indexBuilders(
           query: pages[i + 2] as string,
           slug: slugs[pages[i + 3] as number]!,
         }
-        byHost.set(host, [...(byHost.get(host) ?? []), page])
+        const onHost = byHost.get(host)
+        if (onHost) onHost.push(page)
+        else byHost.set(host, [page])
       }
       return byHost
     },

@@ -116,7 +116,9 @@ function pageOf(pages: readonly OfficialPageOwner[], link: LinkPage): OfficialPa
     filed = new Map()
     for (const page of pages) {
       const key = pageLookupKey(page)
-      filed.set(key, [...(filed.get(key) ?? []), page])
+      const same = filed.get(key)
+      if (same) same.push(page)
+      else filed.set(key, [page])
     }
     pagesByKey.set(pages, filed)
   }

@@ -155,6 +155,9 @@ describe('one page spelled another way', () => {
     expect(pageHostOf('m.facebook.com')).toBe('facebook.com')
     expect(pageHostOf('WWW.Facebook.com.')).toBe('facebook.com')
     expect(pageHostOf('exempel.tumblr.com')).toBe('exempel.tumblr.com')
+    // On a site builder whose subdomains are its customers' sites, m. may be one of them.
+    expect(pageHostOf('m.tumblr.com')).toBe('m.tumblr.com')
+    expect(pageHostOf('www.tumblr.com')).toBe('tumblr.com')
     // Nothing left to strip down to: www.se is its own host.
     expect(pageHostOf('www.se')).toBe('www.se')
   })
