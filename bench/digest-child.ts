@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import nodemailer from 'nodemailer'
 import pLimit from 'p-limit'
+import { groupCommit } from '../src/adapters/node/group-commit'
 import { openSqlite } from '../src/adapters/node/sqlite-database'
 import { createSmtpMailer } from '../src/adapters/smtp/smtp-mailer'
 import { loadCatalog } from '../src/core/catalog'
@@ -51,7 +52,7 @@ async function ours() {
   const cpu = process.cpuUsage()
   const outcome = await runDigest({
     catalog,
-    store: new SqlDigestStore(db),
+    store: new SqlDigestStore(groupCommit(db)),
     mailer,
     publicUrl: PUBLIC_URL,
     clock: () => new Date(),

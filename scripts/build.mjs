@@ -114,7 +114,7 @@ async function compile(inputs, why) {
     chunkNames: 'chunks/[name]-[hash]',
     format: 'esm',
     platform: 'node',
-    target: 'node20',
+    target: 'node20.11', // package.json engines; keeps import attributes (a JSON import needs `with { type: 'json' }`)
     packages: 'external',
     sourcemap: 'linked',
     tsconfig: 'tsconfig.json',

@@ -1,5 +1,5 @@
 import type { OfficialContacts } from './alert-schema'
-import type { Catalog, ValidatedRecord } from './catalog'
+import { type Catalog, officialHostsOf, pageName, type ValidatedRecord } from './catalog'
 import {
   buildContactIndex,
   type ContactCandidate,
@@ -9,6 +9,7 @@ import {
   judgeCandidate,
 } from './check'
 import { nameTokens } from './check/company-names'
+import { officialPageOf, sharedHostOf } from './check/hosting'
 import { indexLimitedTo } from './check/index-without'
 import type { RecordIssue } from './record-issues'
 
@@ -23,6 +24,7 @@ export function catalogWarnings(
 ): RecordIssue[] {
   return [
     ...records.flatMap((record) => recordWarnings(record, today)),
+    ...records.flatMap(pageOnlyWebsites),
     ...sameCompanyTwice(records),
     ...lookalikeContacts(records, catalog),
   ]
@@ -46,6 +48,28 @@ function recordWarnings({ alert, file }: ValidatedRecord, today: string): Record
     })
   }
   return warnings
+}
+
+/**
+ * A website written with a path on a host that is neither a known shared host nor one of the
+ * record's own hosts: the checker calls only that page official (and pages under it), so a
+ * genuine link to another page of a host the company owns would not be. Often the source just
+ * linked a subpage (jemfix.com/kontakt) of the company's own site.
+ */
+function pageOnlyWebsites({ alert, file }: ValidatedRecord): RecordIssue[] {
+  const official = alert.official
+  if (!official) return []
+  const own = officialHostsOf(official)
+  return official.websites.flatMap((website, i) => {
+    const page = officialPageOf(new URL(website))
+    if (!page || sharedHostOf(page.host)) return []
+    if (own.some((host) => page.host === host || page.host.endsWith(`.${host}`))) return []
+    return {
+      file,
+      path: `official.websites[${i}]`,
+      message: `counts as the page ${pageName(page)} only, not the rest of ${page.host}; if the company owns ${page.host}, list https://${page.host}/ instead`,
+    }
+  })
 }
 
 /** A company name as compared across slugs: "jem & fix", "Jem och Fix" and "jemfix" agree. */

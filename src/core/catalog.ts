@@ -1,5 +1,13 @@
 import { type Alert, type OfficialContacts, smsSenderKey } from './alert-schema'
-import { type SharedSite, sharedSiteOf } from './check/hosting'
+import { websiteAccountsOf } from './check/handles'
+import {
+  HOSTING_SUFFIXES,
+  isBareHost,
+  type OfficialPage,
+  officialPageOf,
+  pageHostOf,
+  sharedHostOf,
+} from './check/hosting'
 import { normalizeHostname } from './domain'
 import { InvalidRecordsError, type RecordIssue } from './record-issues'
 import { parseRecord, type RecordFile } from './records'
@@ -165,7 +173,7 @@ function assembleServed(parsed: readonly ValidatedRecord[]): CatalogResult {
     company.alerts.push(alert)
   }
 
-  issues.push(...contactsClaimedTwice(companies))
+  issues.push(...contactsClaimedTwice(companies), ...wholeSharedHosts(companies))
   for (const company of companies.values()) {
     if (!company.officialFrom) {
       issues.push({
@@ -196,21 +204,55 @@ export function loadCatalog(files: readonly RecordFile[]): Catalog {
 }
 
 /**
- * The hostnames a company's contacts live on (websites and e-mail domains), normalized and
- * without www.: what the checker calls official and what no two companies may share.
+ * The hostnames a company's contacts live on (websites written as a bare host, and e-mail
+ * domains), normalized and without www.: what the checker calls official and what no two
+ * companies may share. A website written with a path is a page (officialPagesOf), not a host.
  */
 export function officialHostsOf(official: OfficialContacts): string[] {
-  const websites = official.websites.map((url) => new URL(url)).filter((url) => !sharedSiteOf(url))
+  const websites = official.websites
+    .map((url) => new URL(url))
+    .filter((url) => !officialPageOf(url))
   const hosts = [...websites.map((url) => url.hostname), ...official.emailDomains]
   return [...new Set(hosts.map((h) => (normalizeHostname(h) ?? h).replace(/^www\./, '')))]
 }
 
 /**
- * The websites that are one path on a shared host (sites.google.com/view/…, facebook.com/…):
- * official as that path and the pages under it, never as the whole host.
+ * The websites written with a path or a query (jemfix.com/sv, facebook.com/jemfix,
+ * play.google.com/store/apps/details?id=…): official as that page and the pages under it,
+ * never as the whole host, whoever the host belongs to.
  */
-export function officialSharedSitesOf(official: OfficialContacts): SharedSite[] {
-  return official.websites.flatMap((url) => sharedSiteOf(new URL(url)) ?? [])
+export function officialPagesOf(official: OfficialContacts): OfficialPage[] {
+  return official.websites.flatMap((url) => officialPageOf(new URL(url)) ?? [])
+}
+
+/** A page as the catalog names it: host, path and query. */
+export function pageName({ host, path, query }: OfficialPage): string {
+  return `${host}${path}${query}`
+}
+
+/**
+ * Websites written as the root of a host where anyone publishes (https://www.facebook.com/,
+ * https://play.google.com/, https://tumblr.com/ whose subdomains are blogs): every page
+ * there, a scammer's too, would be official.
+ */
+function wholeSharedHosts(
+  companies: ReadonlyMap<string, Company & { officialFrom?: string }>,
+): RecordIssue[] {
+  return [...companies.values()].flatMap((company) =>
+    company.official.websites.flatMap((website, i) => {
+      const url = new URL(website)
+      const host = pageHostOf(url.hostname)
+      const shared = !isBareHost(url)
+        ? null
+        : (sharedHostOf(host) ?? (HOSTING_SUFFIXES.includes(host) ? host : null))
+      if (!shared) return []
+      return {
+        file: company.officialFrom ?? '?',
+        path: `official.websites[${i}]`,
+        message: `${website} is the whole of ${shared}, where anyone can publish a page: every page there would be official; write the company's own page (${shared}/…)`,
+      }
+    }),
+  )
 }
 
 function contactsClaimedTwice(
@@ -221,9 +263,11 @@ function contactsClaimedTwice(
   for (const company of companies.values()) {
     const keys = [
       ...officialHostsOf(company.official).map((host) => `domain ${host}`),
-      ...officialSharedSitesOf(company.official).map(({ host, path }) => `website ${host}${path}`),
+      ...officialPagesOf(company.official).map((page) => `website ${pageName(page)}`),
       ...company.official.phones.map((p) => `number ${p.number}`),
-      ...company.official.social.map((s) => `${s.platform} account ${s.handle.toLowerCase()}`),
+      ...[...company.official.social, ...websiteAccountsOf(company.official.websites)].map(
+        (s) => `${s.platform} account ${s.handle.toLowerCase()}`,
+      ),
       ...(company.official.smsSenders ?? []).map((name) => `SMS sender ${smsSenderKey(name)}`),
     ]
     for (const key of new Set(keys)) {
@@ -236,6 +280,48 @@ function contactsClaimedTwice(
         })
       }
       owner.set(key, company.slug)
+    }
+  }
+  return [...issues, ...pagesInsideOthers(companies)]
+}
+
+/**
+ * Pages under another company's official host or page (company B lists jemfix.com/kampanj
+ * where A owns jemfix.com, or facebook.com/jemfix/x under A's facebook.com/jemfix): the checker
+ * could only call such a link one company's.
+ */
+function pagesInsideOthers(
+  companies: ReadonlyMap<string, Company & { officialFrom?: string }>,
+): RecordIssue[] {
+  const owners = new Map<string, string>()
+  for (const company of companies.values()) {
+    for (const host of officialHostsOf(company.official)) owners.set(host, company.slug)
+    for (const page of officialPagesOf(company.official)) {
+      if (!page.query) owners.set(`${page.host}${page.path}`, company.slug)
+    }
+  }
+  const issues: RecordIssue[] = []
+  for (const company of companies.values()) {
+    for (const page of officialPagesOf(company.official)) {
+      const labels = page.host.split('.')
+      const segments = page.path.split('/').slice(1)
+      // The host and its parents, then each path above the page (and the page's own, when
+      // the page is one query of it).
+      const above = segments.length - (page.query ? 0 : 1)
+      const outer = [
+        ...labels.map((_, i) => labels.slice(i).join('.')),
+        ...segments
+          .slice(0, above)
+          .map((_, i) => `${page.host}/${segments.slice(0, i + 1).join('/')}`),
+      ]
+      const inside = outer.find((key) => (owners.get(key) ?? company.slug) !== company.slug)
+      if (inside) {
+        issues.push({
+          file: company.officialFrom ?? '?',
+          path: 'official.websites',
+          message: `website ${pageName(page)} is under ${inside}, an official contact of ${owners.get(inside)}`,
+        })
+      }
     }
   }
   return issues

@@ -1,5 +1,5 @@
 import { parseDocument } from 'yaml'
-import { type Alert, AlertSchema } from './alert-schema'
+import { type Alert, alertSchemas } from './alert-schema'
 import { formatPath, type RecordIssue } from './record-issues'
 
 /** A record file as read from alerts/: its name for messages, and its text. */
@@ -25,7 +25,7 @@ export function parseRecord(file: RecordFile): ParsedRecord {
       })),
     }
   }
-  const result = AlertSchema.safeParse(doc.toJS())
+  const result = alertSchemas().AlertSchema.safeParse(doc.toJS())
   if (!result.success) {
     return {
       ok: false,

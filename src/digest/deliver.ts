@@ -1,6 +1,6 @@
 import type { Alert } from '../core/alert-schema'
 import { classifyMailError, describeMailError, type Mailer, type MailMessage } from '../mail/mailer'
-import { digestMail } from '../mail/messages'
+import { type DigestMailInput, digestMail } from '../mail/messages'
 import type { DeliveryKey, DeliveryRecord, DigestStore, Lease } from '../store/digest-store'
 
 /** One digest message to one subscriber, identified by its delivery (run, subscriber). */
@@ -64,8 +64,27 @@ export interface DeliveryDeps {
    * consumer claims longer than a send can take, so a duplicate queue message sends nothing.
    */
   claimMs: number
-  /** Runs one send when a connection is free; the runner limits sends itself and passes none. */
+  /** Runs one send when a connection is free (one limit shared by every call in flight). */
   limit?: <T>(send: () => Promise<T>) => Promise<T>
+  /**
+   * `each`: a send's outcome is written as soon as it is known, before its connection takes
+   * the next message (the Node runner: a crash re-sends at most the messages answered in that
+   * moment, and the SQLite adapter commits records that arrive together in one transaction).
+   * `round`: every outcome of a round in one batch (a queue consumer: one D1 round trip; the
+   * queue's batch is the unit of redelivery anyway). `round` by default.
+   */
+  record?: 'each' | 'round'
+  /**
+   * Re-read each subscriber's status just before its send, so an unsubscribe after its
+   * delivery was begun is still honoured (the Node runner, which begins several at a time; a
+   * read costs it microseconds). A queue consumer begins each chunk just before sending it
+   * and spares D1 the extra round trip per message.
+   */
+  recheckSubscriber?: boolean
+  /** Called once for each job whose result is final, as soon as it is (progress, lease loss). */
+  onResult?: (index: number, result: DeliveryResult) => void
+  /** Renders a job's message; digestMail by default (a DigestRenderer shares work between jobs). */
+  render?: (input: DigestMailInput) => Promise<MailMessage>
   /** Called once each send's outcome is known, before it is recorded (development fault injection). */
   afterSend?: () => void
 }
@@ -101,41 +120,46 @@ export async function deliverDigests(
 ): Promise<DeliveryResult[]> {
   const results: DeliveryResult[] = jobs.map(() => 'stopped')
   const messages = new Map<number, Promise<MailMessage>>()
+  const renderMail = deps.render ?? ((input: DigestMailInput) => digestMail(deps, input))
   const render = (i: number) => {
     let message = messages.get(i)
     if (!message) {
       const job = jobs[i]!
-      message = digestMail(
-        { publicUrl: deps.publicUrl },
-        {
-          to: job.email,
-          alerts: job.alerts,
-          unsubscribeToken: job.unsubscribeToken,
-          messageId: job.messageId,
-          date: job.date,
-        },
-      )
+      message = renderMail({
+        to: job.email,
+        alerts: job.alerts,
+        unsubscribeToken: job.unsubscribeToken,
+        messageId: job.messageId,
+        date: job.date,
+      })
       messages.set(i, message)
     }
     return message
+  }
+  // For the in-process runner a temporary failure whose attempts are spent is final for this
+  // run; it was recorded the same way (a first delivery `failed`, an adopted one in flight).
+  const final = (result: DeliveryResult): DeliveryResult =>
+    result === 'retry' && deps.temporaryFailure === 'fail' ? 'failed' : result
+  const reported = new Set<number>()
+  const settle = (i: number, result: DeliveryResult) => {
+    results[i] = final(result)
+    reported.add(i)
+    deps.onResult?.(i, results[i]!)
   }
   let pending = jobs.map((_, i) => i)
   for (let attempt = 1; pending.length > 0; attempt++) {
     if (!deps.maySend()) {
       // Recorded as failed for now, known not sent; nothing more happens to them in this run.
-      for (const i of pending) results[i] = 'stopped'
+      for (const i of pending) settle(i, 'stopped')
       break
     }
-    const retryNow = await deliveryRound(deps, jobs, pending, attempt, render, results)
+    const retryNow = await deliveryRound(deps, jobs, pending, attempt, render, settle)
     if (retryNow.length === 0) break
     await deps.sleep(deps.backoffMs(attempt))
     pending = retryNow
   }
-  // For the in-process runner a temporary failure whose attempts are spent is final for this
-  // run; it was recorded the same way (a first delivery `failed`, an adopted one in flight).
-  return deps.temporaryFailure === 'retry'
-    ? results
-    : results.map((r) => (r === 'retry' ? 'failed' : r))
+  for (const [i, result] of results.entries()) if (!reported.has(i)) settle(i, result)
+  return results
 }
 
 /** One attempt at the given jobs; returns the ones to try again in this process. */
@@ -145,7 +169,7 @@ async function deliveryRound(
   indices: readonly number[],
   attempt: number,
   render: (i: number) => Promise<MailMessage>,
-  results: DeliveryResult[],
+  settle: (i: number, result: DeliveryResult) => void,
 ): Promise<number[]> {
   const { store, lease, clock } = deps
   const now = () => clock().toISOString()
@@ -169,14 +193,14 @@ async function deliveryRound(
   begun.forEach((status, k) => {
     const i = indices[k]!
     if (status === 'sending') toSend.push(i)
-    else if (status === 'skipped') results[i] = 'skipped'
+    else if (status === 'skipped') settle(i, 'skipped')
     else refused = true
   })
   if (refused) {
     // The fence or another consumer's claim said no; which one decides what the caller does.
     const held = await store.holdsLease(lease, now())
     begun.forEach((status, k) => {
-      if (status === 'refused') results[indices[k]!] = held ? 'contended' : 'lease-lost'
+      if (status === 'refused') settle(indices[k]!, held ? 'contended' : 'lease-lost')
     })
   }
 
@@ -184,6 +208,19 @@ async function deliveryRound(
   const retryNow: number[] = []
   const notAttempted = new Set(toSend)
   const failure: { thrown: boolean; error?: unknown } = { thrown: false }
+  /** Writes outcomes (fenced) and reports the final ones; a write the fence refused is lease-lost. */
+  const record = async (entries: [number, Decision][]) => {
+    const written = await store.recordDeliveries(
+      lease,
+      entries.map(([i, d]) => ({ delivery: jobs[i]!.delivery, record: d.record })),
+      now(),
+    )
+    entries.forEach(([i, d], k) => {
+      // A write the fence refused: the next holder sends it again with the same Message-ID.
+      if (!written[k]) settle(i, 'lease-lost')
+      else if (!retryNow.includes(i)) settle(i, d.result)
+    })
+  }
   const sendOne = async (i: number) => {
     if (failure.thrown || !deps.maySend()) return
     const message = await render(i)
@@ -191,8 +228,12 @@ async function deliveryRound(
     const job = jobs[i]!
     let decision: Decision
     try {
-      await deps.mailer.send(message)
-      decision = { record: { kind: 'sent', cursor: job.cutoff }, result: 'sent' }
+      if (deps.recheckSubscriber && !(await store.isActive(job.delivery.subscriberId)))
+        decision = UNSUBSCRIBED
+      else {
+        await deps.mailer.send(message)
+        decision = { record: { kind: 'sent', cursor: job.cutoff }, result: 'sent' }
+      }
     } catch (error) {
       decision = decideFailure(job, error)
       // Recorded as failed for now, so the next attempt takes it again like any other.
@@ -200,6 +241,10 @@ async function deliveryRound(
     }
     decided.set(i, decision)
     deps.afterSend?.()
+    if (deps.record !== 'each') return
+    await record([[i, decision]])
+    // Kept until written: if the write throws, the round's last write tries it once more.
+    decided.delete(i)
   }
   const limit = deps.limit ?? ((send) => send())
   await Promise.all(
@@ -219,18 +264,15 @@ async function deliveryRound(
       result: 'stopped',
     })
   }
-  const entries = [...decided]
-  const written = await store.recordDeliveries(
-    lease,
-    entries.map(([i, d]) => ({ delivery: jobs[i]!.delivery, record: d.record })),
-    now(),
-  )
-  entries.forEach(([i, d], k) => {
-    // A write the fence refused: the next holder sends it again with the same Message-ID.
-    results[i] = written[k] ? d.result : 'lease-lost'
-  })
+  await record([...decided])
   if (failure.thrown) throw failure.error
   return retryNow
+}
+
+/** A subscriber who left after the delivery was begun and before its message went out. */
+const UNSUBSCRIBED: Decision = {
+  record: { kind: 'ended', end: 'skipped', error: 'no longer subscribed when its turn came' },
+  result: 'skipped',
 }
 
 /**

@@ -2,9 +2,9 @@ import pLimit from 'p-limit'
 import type { Catalog } from '../core/catalog'
 import { alertsForDigest } from '../core/digest/select-alerts'
 import { describeMailError, type Mailer } from '../mail/mailer'
-import { digestMessageId } from '../mail/messages'
+import { createDigestRenderer, digestMessageId } from '../mail/messages'
 import type { DigestStore, InFlightDelivery, RunCounts } from '../store/digest-store'
-import { type DeliveryDeps, type DeliveryResult, deliverDigest } from './deliver'
+import { type DeliveryDeps, type DeliveryJob, type DeliveryResult, deliverDigests } from './deliver'
 import { holdLease } from './lease-keeper'
 
 export interface DigestDeps {
@@ -53,6 +53,13 @@ export const DIGEST_LEASE = 'digest'
 /** Short, so the lease of a crashed run frees within a minute. */
 export const DEFAULT_LEASE_MS = 60_000
 
+/**
+ * Deliveries written `sending` in one transaction before their messages go out. A crash can
+ * leave this many per group begun but not sent; the next run sends them with their
+ * Message-ID like any other it adopts, so none goes out twice because of it.
+ */
+export const BEGIN_AHEAD = 10
+
 /** Run ids sort by start time and never collide, even for two runs started in one millisecond. */
 export function newRunId(started: Date): string {
   const stamp = started.toISOString().replace(/[-:.]/g, '').replace('T', '-').replace('Z', '')
@@ -94,6 +101,7 @@ export async function runDigest(deps: DigestDeps): Promise<DigestOutcome> {
   })
   if (!held) return { ...progress, runId, status: 'busy' }
 
+  const concurrency = deps.concurrency ?? 3
   let leaseLost = false
   const maySend = () => !leaseLost && held.isHeld() && !deps.signal?.aborted
   const delivery: DeliveryDeps = {
@@ -109,22 +117,47 @@ export async function runDigest(deps: DigestDeps): Promise<DigestOutcome> {
     temporaryFailure: 'fail',
     // The lease keeps every other runner away, so a delivery needs no claim of its own.
     claimMs: 0,
+    limit: pLimit(concurrency),
+    record: 'each',
+    recheckSubscriber: true,
+    render: createDigestRenderer({ publicUrl: deps.publicUrl }),
   }
-  const limit = pLimit(deps.concurrency ?? 3)
   const logError = deps.logError ?? console.error
   const alertsById = catalog.alertsById
-  /** Runs one delivery; nothing it throws ends the run. */
-  const attempt = async (run: () => Promise<DeliveryResult>): Promise<DeliveryResult | null> => {
-    if (!maySend()) return null
-    let result: DeliveryResult
+  /** Counts a delivery's final result; one that stays for a later run is not done. */
+  const count = (result: DeliveryResult) => {
+    if (result === 'lease-lost') leaseLost = true
+    if (!isCounted(result)) return
+    progress[result]++
+    progress.done++
+    deps.onProgress?.({ ...progress })
+  }
+  /** A subscriber with no new warnings (or one whose last message is still in flight). */
+  const nothingNew = () => {
+    progress.done++
+    deps.onProgress?.({ ...progress })
+  }
+  /** Delivers jobs, counting each result as it comes; nothing thrown ends the run. */
+  const deliver = async (
+    jobs: DeliveryJob[],
+    onResult: (job: DeliveryJob, result: DeliveryResult) => void,
+  ) => {
+    const reported = new Set<number>()
     try {
-      result = await run()
+      await deliverDigests(
+        {
+          ...delivery,
+          onResult: (i, result) => {
+            reported.add(i)
+            onResult(jobs[i]!, result)
+          },
+        },
+        jobs,
+      )
     } catch (error) {
       logError(new Error(`digest delivery failed: ${describeMailError(error)}`))
-      result = 'failed'
+      for (const [i, job] of jobs.entries()) if (!reported.has(i)) onResult(job, 'failed')
     }
-    if (result === 'lease-lost') leaseLost = true
-    return result
   }
 
   try {
@@ -139,61 +172,55 @@ export async function runDigest(deps: DigestDeps): Promise<DigestOutcome> {
     // Messages a dead run left in flight go first, as they were; their subscribers wait for
     // the next run if they cannot be sent now, so they never get a second, different message.
     const stillInFlight = new Set<number>()
-    const adopt = async (left: InFlightDelivery) => {
-      const alerts = left.alertIds.flatMap((id) => alertsById.get(id) ?? [])
-      const result = await attempt(() =>
-        deliverDigest(delivery, {
-          delivery: left,
-          email: left.email,
-          unsubscribeToken: left.unsubscribeToken,
-          alerts,
-          cutoff: left.cutoff,
-          messageId: digestMessageId(left.runId, left.subscriberId, deps.publicUrl),
-          date: new Date(left.firstAttemptAt),
-          adopted: true,
-        }),
-      )
+    const adopted = (left: InFlightDelivery): DeliveryJob => ({
+      delivery: left,
+      email: left.email,
+      unsubscribeToken: left.unsubscribeToken,
+      alerts: left.alertIds.flatMap((id) => alertsById.get(id) ?? []),
+      cutoff: left.cutoff,
+      messageId: digestMessageId(left.runId, left.subscriberId, deps.publicUrl),
+      date: new Date(left.firstAttemptAt),
+      adopted: true,
+    })
+    await deliver((await store.inFlight(runId)).map(adopted), (job, result) => {
+      if (result === 'lease-lost') leaseLost = true
       if (result === 'sent') progress.resent++
       else if (result === 'unconfirmed') progress.unconfirmed++
-      else if (result !== 'bounced' && result !== 'skipped') stillInFlight.add(left.subscriberId)
-    }
-    await Promise.all((await store.inFlight(runId)).map((left) => limit(() => adopt(left))))
+      else if (result !== 'bounced' && result !== 'skipped')
+        stillInFlight.add(job.delivery.subscriberId)
+    })
     if (maySend()) await store.closeAbandonedRuns(runId, clock().toISOString(), held.lease)
 
     progress.total = await store.countActive()
     deps.onProgress?.({ ...progress })
     const pageSize = deps.pageSize ?? 500
+    const groups = pLimit(concurrency)
     let afterId = 0
     while (maySend()) {
       const page = await store.activePage(afterId, pageSize)
       if (page.length === 0) break
       afterId = page.at(-1)!.id
-      // One page at a time: at most pageSize sends are queued, and limit() keeps
-      // `concurrency` of them in flight, so memory does not grow with the subscribers.
+      const jobs: DeliveryJob[] = []
+      for (const subscriber of page) {
+        const alerts = alertsForDigest(catalog.alerts, firstSeen, subscriber, cutoff)
+        if (alerts.length > 0 && !stillInFlight.has(subscriber.id))
+          jobs.push({
+            delivery: { runId, subscriberId: subscriber.id },
+            email: subscriber.email,
+            unsubscribeToken: subscriber.unsubscribeToken,
+            alerts,
+            cutoff,
+            messageId: digestMessageId(runId, subscriber.id, deps.publicUrl),
+            date: clock(),
+            adopted: false,
+          })
+        else nothingNew()
+      }
+      // One page at a time, so memory does not grow with the subscribers. Its deliveries are
+      // begun (written `sending`) BEGIN_AHEAD at a time, `concurrency` such groups in flight:
+      // a group waiting out a retry's backoff holds one group's place, not every connection.
       await Promise.all(
-        page.map((subscriber) =>
-          limit(async () => {
-            const alerts = alertsForDigest(catalog.alerts, firstSeen, subscriber, cutoff)
-            if (alerts.length > 0 && !stillInFlight.has(subscriber.id)) {
-              const result = await attempt(() =>
-                deliverDigest(delivery, {
-                  delivery: { runId, subscriberId: subscriber.id },
-                  email: subscriber.email,
-                  unsubscribeToken: subscriber.unsubscribeToken,
-                  alerts,
-                  cutoff,
-                  messageId: digestMessageId(runId, subscriber.id, deps.publicUrl),
-                  date: clock(),
-                  adopted: false,
-                }),
-              )
-              if (result === null || !isCounted(result)) return
-              progress[result]++
-            }
-            progress.done++
-            deps.onProgress?.({ ...progress })
-          }),
-        ),
+        chunked(jobs, BEGIN_AHEAD).map((group) => groups(() => deliver(group, (_, r) => count(r)))),
       )
     }
     const status: DigestStatus =
@@ -207,6 +234,13 @@ export async function runDigest(deps: DigestDeps): Promise<DigestOutcome> {
     // still expires within its short time to live, because the heartbeat has stopped.
     await held.release().catch((error: unknown) => logError(error))
   }
+}
+
+function chunked<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = []
+  for (let start = 0; start < items.length; start += size)
+    chunks.push(items.slice(start, start + size))
+  return chunks
 }
 
 /** Results that end a delivery in this run; the others leave it for a later one. */

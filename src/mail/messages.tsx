@@ -100,3 +100,47 @@ export async function digestMail(ctx: MailContext, input: DigestMailInput): Prom
     unsubscribeUrl: props.unsubscribeUrl,
   }
 }
+
+/** Distinct warning lists a renderer keeps; a run meets few (subscribers differ by company and cursor). */
+const RENDERED_LISTS = 64
+
+/**
+ * Digest mails for many subscribers, each list of warnings rendered once: subscribers with the
+ * same warnings get the same text and HTML, with their own unsubscribe link put in. The link
+ * is rendered with a random marker that no warning can contain, then split there, so the
+ * token goes in exactly where the template escaped the marker (a token is URL-safe base64,
+ * which HTML escaping leaves as it is).
+ */
+export function createDigestRenderer(ctx: MailContext) {
+  const marker = `unsubscribe-${crypto.randomUUID()}`
+  const rendered = new Map<string, Promise<MailMessage>>()
+  const renderList = (alerts: readonly Alert[]) => {
+    const key = alerts.map((a) => a.id).join('\n')
+    let mail = rendered.get(key)
+    if (!mail) {
+      if (rendered.size >= RENDERED_LISTS) rendered.clear()
+      mail = digestMail(ctx, {
+        to: '',
+        alerts,
+        unsubscribeToken: marker,
+        messageId: '',
+        date: new Date(0),
+      })
+      rendered.set(key, mail)
+    }
+    return mail
+  }
+  return async (input: DigestMailInput): Promise<MailMessage> => {
+    const mail = await renderList(input.alerts)
+    const fill = (text: string) => text.split(marker).join(input.unsubscribeToken)
+    return {
+      ...mail,
+      to: input.to,
+      text: fill(mail.text),
+      html: fill(mail.html),
+      messageId: input.messageId,
+      date: input.date,
+      unsubscribeUrl: fill(mail.unsubscribeUrl),
+    }
+  }
+}

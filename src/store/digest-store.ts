@@ -118,6 +118,8 @@ export interface DigestStore {
   /** Marks unfinished runs other than `exceptRunId` abandoned; returns how many. */
   closeAbandonedRuns(exceptRunId: string, now: string, lease: Lease): Promise<number>
   countActive(): Promise<number>
+  /** Whether the subscriber is still active (read just before a send). */
+  isActive(subscriberId: number): Promise<boolean>
   /** Active subscribers after `afterId`, by id: keyset pages keep memory flat at any count. */
   activePage(afterId: number, limit: number): Promise<ActiveSubscriber[]>
   /** Whether the lease still has this fence (and, with `now`, has not expired). */
@@ -318,6 +320,14 @@ export class SqlDigestStore implements DigestStore {
       "SELECT COUNT(*) AS n FROM subscribers WHERE status = 'active'",
     )
     return row?.n ?? 0
+  }
+
+  async isActive(subscriberId: number): Promise<boolean> {
+    const row = await this.db.first<{ status: string }>(
+      'SELECT status FROM subscribers WHERE id = ?',
+      subscriberId,
+    )
+    return row?.status === 'active'
   }
 
   async activePage(afterId: number, limit: number): Promise<ActiveSubscriber[]> {

@@ -162,6 +162,10 @@ export class MemoryDigestStore implements DigestStore {
     return this.active().length
   }
 
+  async isActive(subscriberId: number) {
+    return this.subscribers.get(subscriberId)?.status === 'active'
+  }
+
   async activePage(afterId: number, limit: number): Promise<ActiveSubscriber[]> {
     return this.active()
       .filter((s) => s.id > afterId)

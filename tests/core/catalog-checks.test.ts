@@ -50,6 +50,27 @@ describe('catalogWarnings', () => {
     expect(warningsOf([shipped], '2026-11-25')).toEqual([])
   })
 
+  it('warns about a website with a path on a host the record does not own or know as shared', () => {
+    const websites = [
+      'https://lagret.example.se/kontakt',
+      'https://butik.lagret.example.se/sv',
+      'https://www.facebook.com/lagret.example',
+      'https://play.google.com/store/apps/details?id=se.lagret.example',
+    ]
+    const files = [
+      recordFile('lagret', lagret({ websites, emailDomains: ['butik.lagret.example.se'] })),
+    ]
+    expect(warningsOf(files)).toEqual([
+      {
+        file: 'alerts/lagret.yaml',
+        path: 'official.websites[0]',
+        message: expect.stringMatching(
+          /page lagret\.example\.se\/kontakt only.*list https:\/\/lagret\.example\.se\/ instead/,
+        ),
+      },
+    ])
+  })
+
   it('warns when an official domain is a lookalike of another company’s, naming file and field', () => {
     const files = [
       ...base(),

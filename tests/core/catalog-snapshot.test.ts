@@ -37,7 +37,7 @@ function expectSameIndex(loaded: ContactIndex, built: ContactIndex) {
   for (const field of [
     'companies',
     'officialHosts',
-    'officialSharedSites',
+    'officialPages',
     'brands',
     'brandPrefixes',
     'skeletons',
@@ -81,8 +81,11 @@ describe('a catalog snapshot', () => {
   })
 
   it('gives back the index built from the records: every entry, in the same order', () => {
-    // The probe has a website on a shared host, so its path-only entry is compared too.
-    expect(buildContactIndex(INDEX_PROBE()).officialSharedSites.size).toBeGreaterThan(0)
+    // The probe has a website written with a path, so its page entry is compared too.
+    expect(buildContactIndex(INDEX_PROBE()).officialPages.get('play.google.com')).toEqual([
+      expect.objectContaining({ query: '?id=example.clarnmo11' }),
+    ])
+    expect(buildContactIndex(INDEX_PROBE()).handles.get('facebook:clarnmo11')).toBe('clarnmo-11')
     for (const catalog of [checkerCatalog(), INDEX_PROBE()]) {
       expectSameIndex(roundTrip(catalog).contactIndex, buildContactIndex(catalog))
     }

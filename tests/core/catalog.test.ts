@@ -92,6 +92,21 @@ describe('buildCatalog', () => {
     )
   })
 
+  it.each(['https://www.facebook.com/', 'https://play.google.com//', 'https://www.tumblr.com/'])(
+    'refuses %s as a website: the whole of a host where anyone publishes',
+    (website) => {
+      const alert = fictionalAlert()
+      ;(alert.official as { websites: string[] }).websites = [website]
+      expect(buildCatalog([recordFile('a', alert)]).issues).toEqual([
+        {
+          file: 'alerts/a.yaml',
+          path: 'official.websites[0]',
+          message: expect.stringMatching(/is the whole of .*every page there would be official/),
+        },
+      ])
+    },
+  )
+
   it('lets two companies each have a page on a shared host, never the same page', () => {
     const withSite = (alert: ReturnType<typeof fictionalAlert>, site: string) => {
       ;(alert.official as { websites: string[] }).websites = [site]

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isLoopbackUrl } from '../../src/settings/shared-settings'
+import { isLoopbackUrl, TimeZone } from '../../src/settings/shared-settings'
 
 // `npm run digest`, the Node schedule and the Worker refuse to mail links to this machine.
 describe('isLoopbackUrl with other spellings of this machine', () => {
@@ -28,5 +28,17 @@ describe('isLoopbackUrl with other spellings of this machine', () => {
     'http://[::ffff:192.0.2.1]/',
   ])('%s is not', (url) => {
     expect(isLoopbackUrl(url)).toBe(false)
+  })
+})
+
+describe('TimeZone', () => {
+  it('takes canonical zones, aliases the runtime knows, and refuses the rest', () => {
+    expect(TimeZone.safeParse('Europe/Stockholm').success).toBe(true)
+    expect(TimeZone.safeParse('UTC').success).toBe(true)
+    // An alias the list of canonical zones leaves out; the formatter knows it.
+    expect(Intl.supportedValuesOf('timeZone')).not.toContain('US/Eastern')
+    expect(TimeZone.safeParse('US/Eastern').success).toBe(true)
+    expect(TimeZone.safeParse('Mars/Olympus').success).toBe(false)
+    expect(TimeZone.safeParse('').success).toBe(false)
   })
 })

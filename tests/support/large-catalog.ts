@@ -1,5 +1,5 @@
 import { fictionalRecordObjects } from '../../bench/fictional-companies'
-import { AlertSchema } from '../../src/core/alert-schema'
+import { alertSchemas } from '../../src/core/alert-schema'
 import { assembleCatalog, type Catalog } from '../../src/core/catalog'
 
 const built = new Map<number, Catalog>()
@@ -13,7 +13,7 @@ export function largeFictionalCatalog(count: number): Catalog {
   let catalog = built.get(count)
   if (!catalog) {
     const records = fictionalRecordObjects(count).map((record, i) => ({
-      alert: AlertSchema.parse(record),
+      alert: alertSchemas().AlertSchema.parse(record),
       file: `bench/${i}.yaml`,
     }))
     const assembled = assembleCatalog(records)

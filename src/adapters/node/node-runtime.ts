@@ -6,6 +6,7 @@ import type { Mailer } from '../../mail/mailer'
 import type { NodeSettings } from '../../settings/node-settings'
 import { type Stores, sqlStores } from '../../store/sql-stores'
 import { createSmtpMailer } from '../smtp/smtp-mailer'
+import { groupCommit } from './group-commit'
 import { createOutboxMailer } from './outbox-mailer'
 import { projectPath } from './project-root'
 import { readRecordFiles } from './record-files'
@@ -60,7 +61,7 @@ export async function createNodeRuntime(settings: NodeSettings): Promise<NodeRun
     catalog,
     contactIndex,
     catalogSource,
-    stores: sqlStores(db),
+    stores: sqlStores(groupCommit(db)),
     mailer,
     close: async () => {
       await mailer.close()

@@ -93,7 +93,7 @@ interface Written {
  * before it is judged. Nothing in a candidate depends on the records.
  */
 export type ContactCandidate =
-  | (Written & { kind: 'url'; host: Host; userinfo: string | null; path: string })
+  | (Written & { kind: 'url'; host: Host; userinfo: string | null; path: string; query: string })
   | (Written & { kind: 'domain'; host: Host })
   | (Written & { kind: 'email'; address: string; host: Host })
   | (Written & { kind: 'phone'; e164: string })

@@ -397,6 +397,7 @@ class Reader {
               host: link.host,
               userinfo: link.userinfo,
               path: link.url.pathname,
+              query: link.url.search,
               evidence,
             }
           : { kind: 'domain', value, host: link.host, evidence },

@@ -1,5 +1,5 @@
 import { type Phone, type SocialPlatform, smsSenderKey } from '../alert-schema'
-import { type Catalog, type Company, officialHostsOf, officialSharedSitesOf } from '../catalog'
+import { type Catalog, type Company, officialHostsOf, officialPagesOf } from '../catalog'
 import { hostParts } from '../domain'
 import { compactNames, nameTokens } from './company-names'
 import {
@@ -11,6 +11,8 @@ import {
   keyHash,
   withCodeUnit,
 } from './derived-keys'
+import { websiteAccountsOf } from './handles'
+import type { OfficialPage } from './hosting'
 import { skeleton } from './skeleton'
 import { visualKey } from './visual'
 
@@ -46,10 +48,11 @@ export interface ContactIndex {
   /** Official hostname (no www.) → company. Subdomains of an official host are official. */
   officialHosts: ReadonlyMap<string, string>
   /**
-   * A shared host (sharedHostOf: facebook.com, sites.google.com) → the official sites on it,
-   * each a path: only that path and the pages under it are official, never the whole host.
+   * A host (pageHostOf: facebook.com, play.google.com, jemfix.com) → the official pages on it,
+   * from websites written with a path or a query: only each page and the pages under it are
+   * official, never the whole host.
    */
-  officialSharedSites: ReadonlyMap<string, OfficialSharedSite[]>
+  officialPages: ReadonlyMap<string, OfficialPageOwner[]>
   /** Most labels in an official hostname (jemfix.com: 2), bounding the stacked-host search. */
   maxOfficialLabels: number
   brands: ReadonlyMap<string, BrandRef[]>
@@ -90,13 +93,12 @@ export interface IndexData {
 export interface CompanyData extends CheckedCompany {
   /** The name words (nameTokens) of the name and each alias that has any. */
   names: string[][]
-  /** Its websites that are one path on a shared host (officialSharedSitesOf). */
-  sharedSites: { host: string; path: string }[]
+  /** Its websites written with a path or a query (officialPagesOf). */
+  pages: OfficialPage[]
 }
 
-/** One official site on a shared host: its path and its company. */
-export interface OfficialSharedSite {
-  path: string
+/** One official page on a host: the page and its company. */
+export interface OfficialPageOwner extends OfficialPage {
   slug: string
 }
 
@@ -143,12 +145,18 @@ export function checkedCompany(
   officialHosts: string[],
 ): CheckedCompany {
   const { slug, name, official, alerts } = company
+  const social = official.social.map(({ platform, handle }) => ({ platform, handle }))
+  for (const account of websiteAccountsOf(official.websites)) {
+    const key = (a: { platform: string; handle: string }) =>
+      `${a.platform}:${a.handle.toLowerCase()}`
+    if (!social.some((s) => key(s) === key(account))) social.push(account)
+  }
   return {
     slug,
     name,
     officialHosts,
     phones: official.phones,
-    social: official.social.map(({ platform, handle }) => ({ platform, handle })),
+    social,
     smsSenders: official.smsSenders ?? [],
     tips: [...new Set(alerts.flatMap((a) => a.tips))],
     alerts: alerts.map((a) => ({ id: a.id, title: a.title })),
@@ -177,15 +185,16 @@ export function collectIndexData(catalog: Catalog): IndexData {
       const word = brandWordOfHost(host)
       if (word) addBrand(word, { slug, source: host })
     }
-    // No brand word from a shared host: facebook.com says nothing of the company's name.
-    const sharedSites = officialSharedSitesOf(official)
+    // No brand word from a page's host: facebook.com or play.google.com says nothing of the
+    // company's name, and a page says nothing of who owns the rest of its host.
+    const pages = officialPagesOf(official)
     const names: string[][] = []
     for (const name of [company.name, ...company.aliases]) {
       for (const word of compactNames(name)) addBrand(word, { slug, source: company.name })
       const tokens = nameTokens(name)
       if (tokens[0]) names.push(tokens)
     }
-    companies.push({ ...checkedCompany(company, officialHostList), names, sharedSites })
+    companies.push({ ...checkedCompany(company, officialHostList), names, pages })
   }
   return { companies, brands: [...brands.values()] }
 }
@@ -240,7 +249,7 @@ export const PHONE_MASKS: DerivedKeys<string> = {
 export function indexFromData(data: IndexData): ContactIndex {
   const companies = new Map<string, CheckedCompany>()
   const officialHosts = new Map<string, string>()
-  const officialSharedSites = new Map<string, OfficialSharedSite[]>()
+  const officialPages = new Map<string, OfficialPageOwner[]>()
   const phones = new Map<string, { slug: string; phone: Phone }>()
   const officialNumbers: string[] = []
   const handles = new Map<string, string>()
@@ -248,10 +257,10 @@ export function indexFromData(data: IndexData): ContactIndex {
   const smsSenders = new Map<string, string>()
   const names = new Map<string, { tokens: string[]; slug: string }[]>()
 
-  for (const { names: companyNames, sharedSites, ...company } of data.companies) {
+  for (const { names: companyNames, pages, ...company } of data.companies) {
     const { slug } = company
     for (const host of company.officialHosts) officialHosts.set(host, slug)
-    for (const { host, path } of sharedSites) push(officialSharedSites, host, { path, slug })
+    for (const page of pages) push(officialPages, page.host, { ...page, slug })
     for (const tokens of companyNames) push(names, tokens[0]!, { tokens, slug })
     for (const phone of company.phones) {
       phones.set(phone.number, { slug, phone })
@@ -280,7 +289,7 @@ export function indexFromData(data: IndexData): ContactIndex {
   return {
     companies,
     officialHosts,
-    officialSharedSites,
+    officialPages,
     maxOfficialLabels: Math.max(0, ...[...officialHosts.keys()].map((h) => h.split('.').length)),
     brands,
     brandPrefixes: new Map(

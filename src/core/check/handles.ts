@@ -1,5 +1,6 @@
 import { SOCIAL_PLATFORMS, type SocialPlatform } from '../alert-schema'
 import { hostParts } from '../domain'
+import { officialPageOf } from './hosting'
 
 /** Words people use for each platform; "x" is left out, it is too common a letter. */
 const PLATFORM_WORDS: ReadonlyMap<string, SocialPlatform> = new Map([
@@ -153,6 +154,23 @@ export function profileOf(url: URL): { platform: SocialPlatform; handle: string 
   const handle = first?.replace(/^@/, '')
   if (!handle || !HANDLE.test(handle) || NOT_PROFILES.has(handle)) return null
   return { platform, handle }
+}
+
+/**
+ * The social accounts a company's websites are (https://www.facebook.com/jemfix is the
+ * account jemfix on Facebook, a website or not): a page that is a profile and nothing below it.
+ */
+export function websiteAccountsOf(
+  websites: readonly string[],
+): { platform: SocialPlatform; handle: string }[] {
+  return websites.flatMap((website) => {
+    const url = new URL(website)
+    const page = officialPageOf(url)
+    const profile = profileOf(url)
+    const handle = profile?.handle.toLowerCase()
+    const onlyProfile = page && !page.query && [`/${handle}`, `/@${handle}`].includes(page.path)
+    return profile && onlyProfile ? [profile] : []
+  })
 }
 
 /** A word after a platform name, read as an account name: how sure, or null if it is none. */

@@ -109,10 +109,13 @@ export function hostedSite(hostname: string, path: string): HostedSite | null {
 }
 
 /**
- * Hosts on which anyone can publish a page under a path of their own: a company's website
- * there is its path (sites.google.com/view/jemfix, facebook.com/jemfix), never the whole
- * host, or every scammer's page on it would be official. Subdomains count as the host
- * (m.facebook.com). The one list for the checker and the draft tool.
+ * Hosts on which anyone can publish a page under a path of their own. The checker no longer
+ * needs this list to stay safe: any record website written with a path is official for that
+ * page only (officialPageOf), on a listed host or not. The list is what the draft tool and
+ * `npm run validate` know: a website there needs an editor's check that the page is the
+ * company's own (anyone can make one), and one written as the host's root
+ * (https://www.facebook.com/) would make every page there official, which a record must not
+ * do. Subdomains count as the host (m.facebook.com).
  */
 const SHARED_PATH_HOSTS: ReadonlySet<string> = new Set([
   ...Object.values(SOCIAL_PLATFORMS).flatMap((platform) => platform.hosts),
@@ -140,6 +143,16 @@ const SHARED_PATH_HOSTS: ReadonlySet<string> = new Set([
   'canva.com',
   'notion.so',
   'issuu.com',
+  // App stores, payment links, maps, invitations, bookings, profiles and shops.
+  'play.google.com',
+  'apps.apple.com',
+  'paypal.com',
+  'paypal.me',
+  'discord.com',
+  'discord.gg',
+  'calendly.com',
+  'mastodon.social',
+  'etsy.com',
 ])
 
 /** The shared host a hostname is on (www.facebook.com → facebook.com), or null. */
@@ -158,25 +171,158 @@ export function isSharedHost(hostname: string): boolean {
   return sharedHostOf(hostname) !== null
 }
 
-/** A website that is one path on a shared host: the host (as sharedHostOf gives it) and path. */
-export interface SharedSite {
+/**
+ * A record website written with a path or a query (anything beyond `/`): official as that
+ * page and the pages under it, whatever the host, never as the whole host. Only a website
+ * written as a bare host (https://jemfix.com/) makes a host official.
+ */
+export interface OfficialPage {
+  /** The host as pageHostOf gives it (www.facebook.com → facebook.com). */
   host: string
-  /** Lowercase, without a trailing slash: /view/jemfix. */
+  /** The path's segments as pageSegments reads them, each after a `/`: /view/jemfix, or ''. */
   path: string
+  /** The query as written (?id=se.jemfix.app), or '': a link must carry each of its parameters. */
+  query: string
+}
+
+/** Prefixes that name the same site on another front end (www.jemfix.com, m.facebook.com). */
+const SAME_SITE_PREFIX = /^(?:www|m)\./
+
+/**
+ * The host a page is on, as pages are compared: lowercase, without a final dot or a leading
+ * www. or m. (the same pages, another front end). No other subdomain counts as the host: on
+ * tumblr.com or wordpress.com a subdomain is somebody else's site, and there only www. is
+ * surely the service's own (m.tumblr.com could be a blog called m).
+ */
+export function pageHostOf(hostname: string): string {
+  const host = hostname.toLowerCase().replace(/\.$/, '')
+  const rest = host.replace(SAME_SITE_PREFIX, '')
+  if (rest === host || !hostParts(rest)) return host
+  return host.startsWith('m.') && HOSTING_SUFFIXES.includes(rest) ? host : rest
+}
+
+const UNRESERVED = /^[A-Za-z0-9._~-]$/
+
+/**
+ * A URL path (as the URL parser leaves it: dot segments resolved, other characters
+ * percent-encoded) as the segments a page is compared by: empty segments dropped (a trailing
+ * slash, //), percent-encoded letters, digits and - . _ ~ decoded (%65 is e), lowercase.
+ * A segment that, decoded once or more, holds a slash or a backslash or is . or ..
+ * (..%2F, %252e%252e) makes the path no page at all (null): a server may decode and resolve
+ * it to another page, and a comparison must not guess which.
+ */
+export function pageSegments(pathname: string): string[] | null {
+  const segments: string[] = []
+  for (const raw of pathname.split('/')) {
+    if (raw === '') continue
+    if (mayLeaveItsPlace(raw)) return null
+    segments.push(
+      raw
+        .replace(/%([0-9A-Fa-f]{2})/g, (encoded, hex: string) => {
+          const char = String.fromCharCode(Number.parseInt(hex, 16))
+          return UNRESERVED.test(char) ? char : encoded
+        })
+        .toLowerCase(),
+    )
+  }
+  return segments
+}
+
+/** Times a segment is decoded to see what a server decoding it again would make of it. */
+const DECODINGS = 3
+
+function mayLeaveItsPlace(segment: string): boolean {
+  let text = segment
+  for (let i = 0; i <= DECODINGS; i++) {
+    if (text === '.' || text === '..' || /[/\\]/.test(text)) return true
+    if (!text.includes('%')) return false
+    try {
+      text = decodeURIComponent(text)
+    } catch {
+      return false
+    }
+  }
+  return false
+}
+
+/** A website written as a bare host (https://jemfix.com/): the whole host is the company's. */
+export function isBareHost(url: URL): boolean {
+  return url.search.length <= 1 && pageSegments(url.pathname)?.length === 0
 }
 
 /**
- * The part of a shared host a website URL owns, or null for a website on a host of its own
- * (or written as the shared host's root, which claims the whole host as written).
+ * The page a record website owns, or null for a website written as a bare host (the whole
+ * host, as before). A path no link can be compared with (pageSegments) stays a page that no
+ * link is on, never the whole host.
  */
-export function sharedSiteOf(url: URL): SharedSite | null {
-  const host = sharedHostOf(url.hostname)
-  const path = url.pathname.toLowerCase().replace(/\/+$/, '')
-  return host && path !== '' ? { host, path } : null
+export function officialPageOf(url: URL): OfficialPage | null {
+  if (isBareHost(url)) return null
+  const segments = pageSegments(url.pathname) ?? [url.pathname.toLowerCase()]
+  return {
+    host: pageHostOf(url.hostname),
+    path: segments.map((s) => `/${s}`).join(''),
+    query: url.search.length > 1 ? url.search : '',
+  }
 }
 
-/** Whether a path is a site's path or a page under it (/view/jemfix/kontakt, not /view/jemfix2). */
-export function isUnderPath(path: string, sitePath: string): boolean {
-  const lower = path.toLowerCase()
-  return lower === sitePath || lower === `${sitePath}/` || lower.startsWith(`${sitePath}/`)
+/** A link's path and query as pages are compared: once per link, whatever the pages. */
+export interface LinkPage {
+  /** Its segments as pageSegments reads them, each after a `/`, or ''. */
+  path: string
+  params: URLSearchParams
+}
+
+/** A link's path and query read for comparing with pages, or null for no page (pageSegments). */
+export function linkPageOf(pathname: string, search: string): LinkPage | null {
+  const segments = pageSegments(pathname)
+  return segments
+    ? { path: segments.map((s) => `/${s}`).join(''), params: new URLSearchParams(search) }
+    : null
+}
+
+function paramKey(path: string, name: string, value: string): string {
+  return `${path}?${encodeURIComponent(name)}=${encodeURIComponent(value)}`
+}
+
+/**
+ * The key a page is filed under for lookupKeysOf: its path, and for a page written with a
+ * query its first parameter too, so a store with many companies' apps costs one lookup.
+ */
+export function pageLookupKey(page: OfficialPage): string {
+  if (!page.query) return page.path
+  const [name, value] = [...new URLSearchParams(page.query)][0] ?? ['', '']
+  return paramKey(page.path, name, value)
+}
+
+/**
+ * The keys (pageLookupKey) of every page a link may be on: each path at or above its own,
+ * and its own path with each of its parameters. As many as the link has segments and
+ * parameters, whatever the number of pages.
+ */
+export function lookupKeysOf(link: LinkPage): string[] {
+  const keys = ['']
+  for (let at = link.path.indexOf('/', 1); at > 0; at = link.path.indexOf('/', at + 1)) {
+    keys.push(link.path.slice(0, at))
+  }
+  if (link.path) keys.push(link.path)
+  for (const [name, value] of link.params) keys.push(paramKey(link.path, name, value))
+  return keys
+}
+
+/**
+ * Whether a link is on a page: a page written with a path only is that path and the pages
+ * under it, by whole segments (/view/jemfix/kontakt, never /view/jemfix2); one written with a
+ * query (play.google.com/store/apps/details?id=…) is that one path with each of its
+ * parameters given the same values, in the same order and no more of them (?id=a&id=b is
+ * not ?id=a: which one a server reads is its own choice). Other parameters do not matter.
+ */
+export function isOnPage(link: LinkPage, page: OfficialPage): boolean {
+  if (page.query === '') return link.path === page.path || link.path.startsWith(`${page.path}/`)
+  if (link.path !== page.path) return false
+  const need = new URLSearchParams(page.query)
+  for (const name of new Set(need.keys())) {
+    const [a, b] = [need.getAll(name), link.params.getAll(name)]
+    if (a.length !== b.length || a.some((value, i) => value !== b[i])) return false
+  }
+  return true
 }

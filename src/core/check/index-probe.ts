@@ -74,7 +74,13 @@ export function INDEX_PROBE(): Catalog {
       'Clarnmo 11 Vvs',
       [],
       {
-        websites: ['https://clarnmo11.example/', 'https://sites.google.com/view/clarnmo11'],
+        // Pages: one on a shared host, one identified by its query, one that is an account.
+        websites: [
+          'https://clarnmo11.example/',
+          'https://sites.google.com/view/clarnmo11',
+          'https://play.google.com/store/apps/details?id=example.clarnmo11',
+          'https://www.facebook.com/Clarnmo11',
+        ],
         emailDomains: [],
         phones: [],
         social: [],

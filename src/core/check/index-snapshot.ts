@@ -8,7 +8,7 @@ import {
   checkedCompany,
   collectIndexData,
   type IndexData,
-  type OfficialSharedSite,
+  type OfficialPageOwner,
   PHONE_MASKS,
 } from './contact-index'
 import { DeletionLookup, DerivedKeyIndex, KeyedView } from './derived-keys'
@@ -18,7 +18,7 @@ import { INDEX_PROBE } from './index-probe'
  * The serialized index's layout. Bump it with any change to encodeIndex, so that a snapshot
  * written by older code is refused instead of misread.
  */
-export const INDEX_FORMAT = 5
+export const INDEX_FORMAT = 6
 
 // One JSON array of flat columns, for JSON.parse to read fast and gzip to pack well: strings
 // and small numbers, no object per company or key. Per company (in the catalog's order) the
@@ -52,8 +52,8 @@ type EncodedIndex = [
   /** Per brand: the visual key of its skeleton, or 0 when it is the skeleton. */
   visualKeys: (string | 0)[],
   prefixes: [prefix: string, ...lengths: number[]][],
-  /** Per official site on a shared host: the host, the path and the company's position. */
-  sharedSites: (string | number)[],
+  /** Per official page: its host, path and query and the company's position. */
+  pages: (string | number)[],
 ]
 
 const NAME_SOURCE = -1
@@ -121,7 +121,7 @@ export function encodeIndex(data: IndexData): string {
     data.brands.map((b) => (b.visualKey === b.skeleton ? 0 : b.visualKey)),
     [...prefixes].map(([prefix, lengths]) => [prefix, ...[...lengths].sort((a, b) => b - a)]),
     data.companies.flatMap((c, position) =>
-      c.sharedSites.flatMap(({ host, path }) => [host, path, position]),
+      c.pages.flatMap(({ host, path, query }) => [host, path, query, position]),
     ),
   ]
   return JSON.stringify(encoded)
@@ -185,7 +185,7 @@ export function loadIndex(
   return lazyFields<ContactIndex>({
     companies: () => build('companies'),
     officialHosts: () => build('officialHosts'),
-    officialSharedSites: () => build('officialSharedSites'),
+    officialPages: () => build('officialPages'),
     maxOfficialLabels: () => build('maxOfficialLabels'),
     brands: () => build('brands'),
     brandPrefixes: () => build('brandPrefixes'),
@@ -214,7 +214,7 @@ function indexBuilders(
     7,
     13,
   ) as [(number | string)[], number[], string[], number[], (string | 0)[], number[]]
-  const [encodedBrands, refs, skeletons, visualKeys, prefixes, sharedSites] = encoded.slice(13) as [
+  const [encodedBrands, refs, skeletons, visualKeys, prefixes, pages] = encoded.slice(13) as [
     (string | 0)[],
     (number | string)[],
     (string | 0)[],
@@ -288,17 +288,21 @@ function indexBuilders(
   return {
     companies: () => new KeyedView(slugs, last(checkedAt)),
     officialHosts: () => new KeyedView(hosts, last(slugOf(owners(hostsPer)))),
-    officialSharedSites: () => {
-      const sites = new Map<string, OfficialSharedSite[]>()
-      for (let i = 0; i + 2 < sharedSites.length; i += 3) {
-        const host = sharedSites[i] as string
-        const site = {
-          path: sharedSites[i + 1] as string,
-          slug: slugs[sharedSites[i + 2] as number]!,
+    officialPages: () => {
+      const byHost = new Map<string, OfficialPageOwner[]>()
+      for (let i = 0; i + 3 < pages.length; i += 4) {
+        const host = pages[i] as string
+        const page = {
+          host,
+          path: pages[i + 1] as string,
+          query: pages[i + 2] as string,
+          slug: slugs[pages[i + 3] as number]!,
         }
-        sites.set(host, [...(sites.get(host) ?? []), site])
+        const onHost = byHost.get(host)
+        if (onHost) onHost.push(page)
+        else byHost.set(host, [page])
       }
-      return sites
+      return byHost
     },
     maxOfficialLabels: () => maxOfficialLabels,
     brands: () => new KeyedView(brands, last(refsOf)),

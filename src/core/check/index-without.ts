@@ -81,7 +81,7 @@ export function indexLimitedTo(
     ...index,
     companies: new FilteredMap(index.companies, owned),
     officialHosts: new FilteredMap(index.officialHosts, owner),
-    officialSharedSites: new FilteredMap(index.officialSharedSites, ownedList),
+    officialPages: new FilteredMap(index.officialPages, ownedList),
     brands: new FilteredMap(index.brands, ownedList),
     phones,
     phoneMasks: filteredLookup(index.phoneMasks, (numbers) => {

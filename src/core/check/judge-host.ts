@@ -2,8 +2,17 @@ import punycode from 'punycode.js'
 import { type HostParts, hostParts } from '../domain'
 import { type BrandMatch, containedBrand, matchBrand, sameOrHomoglyph } from './brand-match'
 import type { Evidence, Host } from './candidate-types'
-import type { ContactIndex } from './contact-index'
-import { type HostedSite, hostedSite, isUnderPath, sharedHostOf } from './hosting'
+import type { ContactIndex, OfficialPageOwner } from './contact-index'
+import {
+  type HostedSite,
+  hostedSite,
+  isOnPage,
+  type LinkPage,
+  linkPageOf,
+  lookupKeysOf,
+  pageHostOf,
+  pageLookupKey,
+} from './hosting'
 import { FREE_MAIL_DOMAINS, URL_SHORTENERS } from './lists'
 import type { Imitation, Reason } from './reasons'
 import type { FindingStatus } from './verdict-types'
@@ -21,6 +30,8 @@ export interface HostSubject {
   as: 'url' | 'domain' | 'email'
   userinfo: string | null
   path: string
+  /** The link's query as the URL parser gives it (?id=…), or ''. */
+  query: string
   evidence: Evidence
 }
 
@@ -67,20 +78,23 @@ export function imitatedBy(index: ContactIndex, hostLabels: readonly string[]): 
 }
 
 /**
- * The official host a hostname is, or is a subdomain of; on a shared host (facebook.com,
- * sites.google.com), the official site whose path the link's path is under, when the path
- * is known (a bare host or an address's domain is no site there).
+ * The official host a hostname is, or is a subdomain of; first, when the link's path is known
+ * (a bare host or an address's domain is no page), the official page (a record website
+ * written with a path: facebook.com/jemfix, jemfix.com/sv) that the path and query are on,
+ * the longest when pages nest.
  */
 export function officialHostOf(
   index: ContactIndex,
   hostname: string,
   path: string | null = null,
+  query = '',
 ): { host: string; slug: string } | null {
-  const shared = sharedHostOf(hostname)
-  if (shared) {
-    const sites = path === null ? undefined : index.officialSharedSites.get(shared)
-    const site = sites?.find((s) => isUnderPath(path!, s.path))
-    if (site) return { host: `${shared}${site.path}`, slug: site.slug }
+  if (path !== null) {
+    const pageHost = pageHostOf(hostname)
+    const pages = index.officialPages.get(pageHost)
+    const link = pages ? linkPageOf(path, query) : null
+    const page = link && pages ? pageOf(pages, link) : null
+    if (page) return { host: `${pageHost}${page.path}${page.query}`, slug: page.slug }
   }
   let candidate = hostname
   for (;;) {
@@ -90,6 +104,31 @@ export function officialHostOf(
     if (dot < 0) return null
     candidate = candidate.slice(dot + 1)
   }
+}
+
+/** The pages of one host filed by pageLookupKey, built when the host is first asked about. */
+const pagesByKey = new WeakMap<readonly OfficialPageOwner[], Map<string, OfficialPageOwner[]>>()
+
+/** The official page a link is on, the longest when pages nest; lookups linear in the link. */
+function pageOf(pages: readonly OfficialPageOwner[], link: LinkPage): OfficialPageOwner | null {
+  let filed = pagesByKey.get(pages)
+  if (!filed) {
+    filed = new Map()
+    for (const page of pages) {
+      const key = pageLookupKey(page)
+      const same = filed.get(key)
+      if (same) same.push(page)
+      else filed.set(key, [page])
+    }
+    pagesByKey.set(pages, filed)
+  }
+  let found: OfficialPageOwner | null = null
+  for (const key of lookupKeysOf(link)) {
+    for (const page of filed.get(key) ?? []) {
+      if (isOnPage(link, page) && (!found || page.path.length >= found.path.length)) found = page
+    }
+  }
+  return found
 }
 
 /** jemfix.com.se or jemfix.com.order.example: an official host followed by more labels. */
@@ -201,8 +240,8 @@ const userinfoTrick: Rule = (index, { userinfo }, facts) => {
   }
 }
 
-const official: Rule = (index, { host, as, path, evidence }) => {
-  const found = officialHostOf(index, host.name, as === 'url' ? path : null)
+const official: Rule = (index, { host, as, path, query, evidence }) => {
+  const found = officialHostOf(index, host.name, as === 'url' ? path : null, query)
   if (!found) return null
   if (host.unicodeDots) {
     return {
@@ -255,6 +294,30 @@ const shortener: Rule = (_index, _subject, facts) => {
   const registrable = facts.registrable
   if (!registrable || !URL_SHORTENERS.has(registrable)) return null
   return { status: 'not-official', company: null, reason: { code: 'shortener', host: registrable } }
+}
+
+/**
+ * Another page on a host where a record lists pages only (play.google.com, jemfix.com/sv):
+ * the record says nothing of it, so it is unknown, and never a lookalike of the company the
+ * host's name may spell.
+ */
+const otherPage: Rule = (index, { host }) => {
+  const pageHost = pageHostOf(host.name)
+  const pages = index.officialPages.get(pageHost)
+  if (!pages) return null
+  const owners = new Set(pages.map((p) => p.slug))
+  const slug = owners.size === 1 ? pages[0]!.slug : null
+  return {
+    status: 'unknown',
+    company: slug,
+    reason: {
+      code: 'other-page',
+      host: pageHost,
+      // One company's pages are worth naming; a platform where many have one is not.
+      pages: slug ? pages.slice(0, 3).map((p) => `${pageHost}${p.path}${p.query}`) : [],
+      slug,
+    },
+  }
 }
 
 const stacked: Rule = (index, { host }, facts) => {
@@ -329,6 +392,7 @@ const RULES: readonly Rule[] = [
   shownOfficial,
   forwardedFromOfficial,
   shortener,
+  otherPage,
   stacked,
   hosted,
   lookalike,

@@ -209,6 +209,7 @@ export function judgeCandidate(index: ContactIndex, candidate: ContactCandidate)
     as: candidate.kind,
     userinfo: candidate.kind === 'url' ? candidate.userinfo : null,
     path: candidate.kind === 'url' ? candidate.path : '',
+    query: candidate.kind === 'url' ? candidate.query : '',
     evidence,
   })
   const normalized = candidate.kind === 'email' ? candidate.address : ownerDomain(host)

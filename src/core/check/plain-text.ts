@@ -1,4 +1,4 @@
-import unhomoglyph from 'unhomoglyph'
+import { unhomoglyph } from './confusables'
 import { LATIN_LOOKALIKES } from './latin-letters'
 import { type MappedText, MappedTextBuilder } from './mapped-text'
 

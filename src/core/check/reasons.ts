@@ -39,6 +39,7 @@ export type Reason =
   | { code: 'unlisted-suffix'; host: string; imitation: Imitation | null }
   | { code: 'too-long' }
   | { code: 'unknown-host'; host: string; hosting: Hosting | null }
+  | { code: 'other-page'; host: string; pages: string[]; slug: string | null }
   // Links that cannot be read as a web address
   | { code: 'not-a-web-link'; scheme: string }
   | { code: 'unreadable-link' }

@@ -1,4 +1,4 @@
-import unhomoglyph from 'unhomoglyph'
+import { unhomoglyph } from './confusables'
 import { LATIN_LOOKALIKES } from './latin-letters'
 
 const COMBINING_MARKS = /\p{M}/gu

@@ -118,6 +118,13 @@ export function describeReason(reason: Reason, names: CompanyNames): string {
       return `Länken är längre än de ${reason.limit.toLocaleString('sv-SE')} tecken vi kontrollerar, så vi kan inte se vart den leder. Öppna den inte.`
     case 'unknown-host':
       return `${shownHost(reason.host)} finns inte bland de officiella adresserna i våra varningar${reason.hosting ? `. Den ligger hos ${hostingName(reason.hosting)}, där vem som helst kan skapa en webbplats` : ''}.`
+    case 'other-page': {
+      const host = shownHost(reason.host)
+      if (!reason.slug || reason.pages.length === 0) {
+        return `På ${host} är bara enskilda företags sidor officiella i våra varningar, och den här sidan är inte en av dem; vem som står bakom den kan vi inte avgöra.`
+      }
+      return `På ${host} är bara ${reason.pages.join(', ')} bland ${owner(reason.slug)} officiella adresser i våra varningar, inte resten av ${host}; om den här sidan är deras kan vi inte avgöra.`
+    }
     case 'official-phone':
       return `${reason.display} är ${owner(reason.slug)} officiella nummer${reason.label ? ` (${reason.label})` : ''}.`
     case 'phone-near':

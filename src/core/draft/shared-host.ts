@@ -1,5 +1,5 @@
 import { SOCIAL_PLATFORMS } from '../alert-schema'
-import { hostedSite, sharedHostOf, sharedSiteOf } from '../check/hosting'
+import { hostedSite, officialPageOf, sharedHostOf } from '../check/hosting'
 import { registrableDomain } from '../domain'
 
 /** Free e-mail services: anyone can get an address there. */
@@ -32,10 +32,11 @@ export interface SharedHost {
 
 /**
  * The service a website lives on when others publish there too, or null for a host of the
- * company's own. The checker's one list of hosts shared by path (sharedHostOf) decides, so the
- * draft tool and the checker judge a host alike: there a record website is official for its
- * path only, and written as the host's root for the whole host. A site on a hosting service
- * (x.netlify.app) is the company's only if the company says so.
+ * company's own, by the list of hosts shared by path (sharedHostOf). The checker counts any
+ * website written with a path as that page only; on a listed host an editor still checks
+ * that the page is the company's (anyone can make one there), and a website written as the
+ * host's root would make the whole host official. A site on a hosting service (x.netlify.app)
+ * is the company's only if the company says so.
  */
 export function sharedWebsiteOf(url: URL): SharedHost | null {
   const hostname = url.hostname.toLowerCase().replace(/\.$/, '')
@@ -43,7 +44,7 @@ export function sharedWebsiteOf(url: URL): SharedHost | null {
   const pathHost = sharedHostOf(hostname)
   if (pathHost) {
     const service = platformOf(hostname) ?? site?.service ?? pathHost
-    return { service, wholeHost: sharedSiteOf(url) === null }
+    return { service, wholeHost: officialPageOf(url) === null }
   }
   if (!site) return null
   // A path-based hosting service the checker does not list shares its one host among all sites.

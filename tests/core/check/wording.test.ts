@@ -32,6 +32,7 @@ const EVERY_REASON: Record<ReasonCode, [Reason, RegExp]> = {
   'unreadable-link': [{ code: 'unreadable-link' }, /kan inte läsa säkert vart länken leder/],
   'too-long-link': [{ code: 'too-long-link', limit: 2048 }, /längre än de 2\s048 tecken/],
   'unknown-host': [{ code: 'unknown-host', host: 'semester.netlify.app', hosting: { service: 'Netlify', suffix: 'netlify.app' } }, /finns inte bland.*hos Netlify/],
+  'other-page': [{ code: 'other-page', host: 'play.google.com', pages: ['play.google.com/store/apps/details?id=se.exempelbolaget.app'], slug: 'exempelbolaget' }, /^På play\.google\.com är bara play\.google\.com\/store\/apps\/details\?id=se\.exempelbolaget\.app bland Exempelbolagets officiella adresser/],
   'official-phone': [{ code: 'official-phone', display: '046-28 52 900', label: 'Kundtjänst', slug: 'jem-fix' }, /^046-28 52 900 är jem & fix:s officiella nummer \(Kundtjänst\)\.$/],
   'phone-near': [{ code: 'phone-near', display: '046-28 52 900', digits: 2, slug: 'jem-fix' }, /två siffror/],
   'unknown-phone': [{ code: 'unknown-phone' }, /finns inte bland de officiella numren/],
@@ -132,5 +133,16 @@ describe('verdictSummary', () => {
     expect(summary('Ring 031-390 06 00.', 'PROVBANKEN').advice).toMatch(
       /avsändarnamn kan ändå förfalskas/,
     )
+  })
+})
+
+describe('another page on a platform where several companies have pages', () => {
+  it('names neither a company nor a page', () => {
+    const sentence = describeReason(
+      { code: 'other-page', host: 'facebook.com', pages: [], slug: null },
+      names,
+    )
+    expect(sentence).toMatch(/^På facebook\.com är bara enskilda företags sidor officiella/)
+    expect(sentence).not.toMatch(/Exempelbolaget|jem & fix/)
   })
 })

@@ -33,6 +33,13 @@ describe('sharedWebsiteOf', () => {
     ['https://sites.google.com/view/exempelbolaget', { service: 'Google Sites', wholeHost: false }],
     ['https://www.facebook.com/exempelbolaget', { service: 'Facebook', wholeHost: false }],
     ['https://docs.google.com/forms/d/x', { service: 'docs.google.com', wholeHost: false }],
+    // App stores, payment links and bookings too, where anyone publishes an app or a page.
+    [
+      'https://play.google.com/store/apps/details?id=se.exempelbolaget.app',
+      { service: 'play.google.com', wholeHost: false },
+    ],
+    ['https://www.paypal.com/paypalme/exempelbolaget', { service: 'paypal.com', wholeHost: false }],
+    ['https://calendly.com/exempelbolaget', { service: 'calendly.com', wholeHost: false }],
     // The host's root claims every page on it.
     ['https://sites.google.com/', { service: 'Google Sites', wholeHost: true }],
     ['https://exempelbolaget.netlify.app/', { service: 'Netlify', wholeHost: false }],
