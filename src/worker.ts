@@ -7,7 +7,7 @@ import type {
   RateLimit,
   ScheduledController,
 } from '@cloudflare/workers-types'
-import { createSmtpMailer } from './adapters/smtp/smtp-mailer'
+import type { SmtpOptions } from './adapters/smtp/smtp-mailer'
 import { d1Database } from './adapters/worker/d1-database'
 import {
   CONSUMER_CONNECTIONS,
@@ -126,12 +126,29 @@ function mailerFor(mail: WorkerMail): ((connections?: number) => Mailer) | null 
   if (mail.kind === 'log') return () => createLogMailer(log)
   // Short timeouts: a drain runs in the time the platform grants after the answer.
   return (connections = 2) =>
-    createSmtpMailer({
+    smtpMailerOnFirstUse({
       url: mail.url,
       from: mail.from,
       maxConnections: connections,
       timeoutMs: 10_000,
     })
+}
+
+/**
+ * The SMTP mailer, with nodemailer loaded when the first message is sent: the bundle keeps it
+ * (a dynamic import of a bundled module is only evaluated when called), so an isolate that
+ * answers pages and checks never evaluates nodemailer's modules in its global scope.
+ */
+function smtpMailerOnFirstUse(options: SmtpOptions): Mailer {
+  let mailer: Promise<Mailer> | undefined
+  const open = () =>
+    (mailer ??= import('./adapters/smtp/smtp-mailer').then((m) => m.createSmtpMailer(options)))
+  return {
+    send: async (message) => (await open()).send(message),
+    close: async () => {
+      if (mailer) await (await mailer).close()
+    },
+  }
 }
 
 function digestRefusalFor(mail: WorkerMail, queue: DigestQueue | null): string | null {
