@@ -187,6 +187,26 @@ describe('SqlHousekeepingStore: old digest bookkeeping', () => {
     expect((await db.first<{ n: number }>('SELECT COUNT(*) AS n FROM subscribers'))?.n).toBe(12)
   })
 
+  it('forgets an address that unsubscribed, asked again and never confirmed, once its old deliveries are gone', async () => {
+    await run('a-old', DELIVERY_KEEP_DAYS + 1, sent(1, 2))
+    // Subscriber 1 unsubscribed long ago and asked again 8 days ago without confirming.
+    await db.run(
+      "UPDATE subscribers SET status = 'pending', updated_at = ? WHERE id = 1",
+      daysAgo(8),
+    )
+    const store = sqlStores(db).housekeeping
+    const ids = async () =>
+      (await db.all<{ id: number }>('SELECT id FROM subscribers')).map((r) => r.id)
+    // Kept while a delivery row names it (the rows reference it); this sweep prunes them.
+    await store.sweep(NOW)
+    expect(await ids()).toContain(1)
+    expect(await left('deliveries')).toEqual([])
+    // Then it is an address not confirmed a week after its request, like any other.
+    await store.sweep(NOW)
+    expect(await ids()).not.toContain(1)
+    expect(await ids()).toHaveLength(11)
+  })
+
   it('deletes in bounded chunks: a small budget takes several sweeps, each within its statements', async () => {
     await run(
       'a-old',
