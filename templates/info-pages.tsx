@@ -1,4 +1,5 @@
 import type { Company } from '../src/core/catalog'
+import { DELIVERY_KEEP_DAYS } from '../src/core/digest/retention'
 import { genitive } from './format'
 import { Layout } from './layout'
 import { companyFeedPath, companyPath, GUIDANCE_TITLE, PATHS, SITE_NAME } from './site'
@@ -95,7 +96,15 @@ export function PrivacyPage({ publicUrl }: { publicUrl: string }) {
           finns den bara kvar som kontrollsumma; den gäller i 48 timmar och kan användas en gång,
         </li>
         <li>den personliga länken för att avsluta, som finns i varje mejl,</li>
-        <li>vilka varningar vi har skickat till dig och när, så att inget skickas två gånger.</li>
+        <li>
+          vilka varningar vi har skickat till dig och när, i {DELIVERY_KEEP_DAYS} dagar efter
+          utskicket (ett mejl som vi inte vet om det kom fram finns kvar tills vi har skickat det
+          igen),
+        </li>
+        <li>
+          fram till vilken tidpunkt du har fått varningarna, så att ingen varning skickas två
+          gånger.
+        </li>
       </ul>
       <p>
         För att stoppa missbruk håller vi reda på hur många anmälningar som kommer från varje
@@ -105,8 +114,9 @@ export function PrivacyPage({ publicUrl }: { publicUrl: string }) {
         e-postadress högst ett dygn och en timme efter det senaste bekräftelsemejlet. Kontrollen av
         meddelanden begränsas också per IP-adress, bara i minnet och i högst ett par minuter; det du
         klistrar in sparas aldrig. En adress som aldrig har bekräftats raderas en vecka efter den
-        senaste anmälan, och kontrollsumman av en bekräftelselänk en vecka efter att länken har
-        slutat gälla.
+        senaste anmälan, kontrollsumman av en bekräftelselänk en vecka efter att länken har slutat
+        gälla, och uppgiften om vilka varningar ett utskick innehöll {DELIVERY_KEEP_DAYS} dagar
+        efter utskicket.
       </p>
       <p>Uppgifterna används bara för att skicka de varningar du har bett om.</p>
       <h2>Så avslutar du</h2>

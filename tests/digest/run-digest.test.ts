@@ -7,6 +7,7 @@ import { openSqlite } from '../../src/adapters/node/sqlite-database'
 import { createSmtpMailer } from '../../src/adapters/smtp/smtp-mailer'
 import { createApp } from '../../src/app'
 import type { Catalog } from '../../src/core/catalog'
+import { DELIVERY_KEEP_DAYS } from '../../src/core/digest/retention'
 import { mailboxKey } from '../../src/core/subscriptions/mailbox'
 import { runDigest } from '../../src/digest/run-digest'
 import type { Mailer } from '../../src/mail/mailer'
@@ -284,6 +285,51 @@ describe('faults', () => {
     stores = sqlStores(db)
     expect(await stores.digest.countActive()).toBe(2)
     expect((await digest(newCatalog())).sent).toBe(2)
+  })
+})
+
+describe('after housekeeping has pruned old deliveries', () => {
+  it('sends every subscriber each warning exactly once: the cursor, not the deleted rows, says what was sent', async () => {
+    await addActiveSubscribers(db, 6, now.toISOString())
+    tick(1000)
+    // The 2nd message goes out in full and its reply never comes: it stays `sending`.
+    sink.dropAfterData(2)
+    const first = await digest(newCatalog(), { concurrency: 1 })
+    expect(first).toMatchObject({ sent: 5, unconfirmed: 1 })
+    sink.dropAfterData(undefined)
+
+    // Long past the retention: every delivery of that run goes but the one in flight.
+    tick((DELIVERY_KEEP_DAYS + 1) * 86_400_000)
+    await stores.housekeeping.sweep(now)
+    expect(await db.all('SELECT subscriber_id, status FROM deliveries')).toEqual([
+      { subscriber_id: 2, status: 'sending' },
+    ])
+
+    // The next run sends the one in flight again and nothing else: no second digest of old alerts.
+    const second = await digest(newCatalog())
+    expect(second).toMatchObject({ sent: 0, resent: 1 })
+    for (let i = 0; i < 6; i++) expect(sink.to(`s${i}@example.se`)).toHaveLength(1)
+
+    // Pruned again, then a new warning: one digest each, with only that warning.
+    tick((DELIVERY_KEEP_DAYS + 1) * 86_400_000)
+    await stores.housekeeping.sweep(now)
+    expect(await db.all('SELECT 1 FROM deliveries')).toEqual([])
+    const third = fictionalAlert({
+      id: 'exempelbolaget-2026-05-01',
+      published: '2026-05-01',
+      official: undefined,
+    })
+    const catalog = fictionalCatalog(fictionalAlert(), secondFictionalAlert(), third)
+    expect(await digest(catalog)).toMatchObject({ sent: 6, resent: 0 })
+    for (let i = 0; i < 6; i++) {
+      const mails = sink.to(`s${i}@example.se`)
+      expect(mails).toHaveLength(2)
+      const latest = await simpleParser(mails[1]!.raw)
+      expect(latest.html).toContain('/alerts/exempelbolaget-2026-05-01')
+      expect(latest.html).not.toContain('/alerts/provbutiken-2026-04-10')
+    }
+    tick(1000)
+    expect((await digest(catalog)).sent).toBe(0)
   })
 })
 

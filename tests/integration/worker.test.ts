@@ -194,13 +194,38 @@ describe('the Worker in workerd (wrangler dev)', () => {
     expect(await runs()).toBe(before + 1)
   }, 60_000)
 
-  it('deletes never-confirmed addresses and spent limits from the first cron of each hour, whatever the digest does', async () => {
+  it('deletes never-confirmed addresses, spent limits and old digest bookkeeping from the first cron of each hour, whatever the digest does', async () => {
+    // Besides the stale rows, a digest run finished in 2020 (two unsubscribed readers): its
+    // sent delivery and its batch are past the retention, its `sending` one must stay.
+    const oldRun = `INSERT INTO subscribers (email, email_key, status, unsubscribe_token, created_at, updated_at)
+       VALUES ('old-a@example.se', 'old-a@example.se', 'unsubscribed', 'old-a-token-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', '2020-01-01T00:00:00.000Z', '2020-01-01T00:00:00.000Z'),
+              ('old-b@example.se', 'old-b@example.se', 'unsubscribed', 'old-b-token-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', '2020-01-01T00:00:00.000Z', '2020-01-01T00:00:00.000Z');
+       INSERT INTO digest_runs (id, started_at, finished_at, outcome)
+       VALUES ('2020-old-run', '2020-01-01T06:00:00.000Z', '2020-01-01T07:00:00.000Z', 'done');
+       INSERT INTO deliveries (run_id, subscriber_id, status, attempts, message_id, alert_ids, updated_at)
+       SELECT '2020-old-run', id, CASE email WHEN 'old-a@example.se' THEN 'sent' ELSE 'sending' END, 1,
+         '<digest.2020-old-run.' || id || '@varningar.example.se>', '[]', '2020-01-01T07:00:00.000Z'
+       FROM subscribers WHERE email IN ('old-a@example.se', 'old-b@example.se');
+       INSERT INTO digest_batches (run_id, batch_no, kind, size, status, updated_at)
+       VALUES ('2020-old-run', 0, 'subscribers', 2, 'done', '2020-01-01T07:00:00.000Z');`
     await worker.d1(
       `INSERT INTO subscribers (email, email_key, status, unsubscribe_token, created_at, updated_at)
        VALUES ('stale@example.se', 'stale@example.se', 'pending', 'stale-token-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', '2020-01-01T00:00:00.000Z', '2020-01-01T00:00:00.000Z');
        INSERT INTO rate_limits (key, tat, allowed) VALUES ('ip:192.0.2.99', 1, 1);
-       INSERT INTO mailbox_limits (key, tat, allowed) VALUES ('stale@example.se', 1, 1);`,
+       INSERT INTO mailbox_limits (key, tat, allowed) VALUES ('stale@example.se', 1, 1);
+       ${oldRun}`,
     )
+    const oldBookkeeping = async () => {
+      const [result] = JSON.parse(
+        await worker.d1(
+          `SELECT 'delivery ' || status AS row FROM deliveries WHERE run_id = '2020-old-run'
+           UNION ALL SELECT 'batch ' || batch_no FROM digest_batches WHERE run_id = '2020-old-run'
+           UNION ALL SELECT 'run ' || id FROM digest_runs WHERE id = '2020-old-run'
+           ORDER BY 1`,
+        ),
+      ) as { results: { row: string }[] }[]
+      return result!.results.map((r) => r.row)
+    }
     // One wrangler process per look: each costs seconds on a loaded machine.
     const left = () =>
       count(
@@ -211,9 +236,19 @@ describe('the Worker in workerd (wrangler dev)', () => {
     // 05:30 in Stockholm: before the digest hour, and not the first cron of the hour.
     expect((await worker.scheduled(new Date('2025-07-15T03:30:00Z'))).status).toBe(200)
     expect(await left()).toBe(3)
+    expect(await oldBookkeeping()).toEqual([
+      'batch 0',
+      'delivery sending',
+      'delivery sent',
+      'run 2020-old-run',
+    ])
     // 05:00: the first cron of the hour sweeps.
     expect((await worker.scheduled(new Date('2025-07-15T03:00:00Z'))).status).toBe(200)
     expect(await left()).toBe(0)
+    // Pruned in D1 by the same statements as in SQLite: what a later run adopts stays.
+    expect(await oldBookkeeping()).toEqual(['delivery sending', 'run 2020-old-run'])
+    // Not adopted by a later test's digest: these readers exist only here.
+    await worker.d1("DELETE FROM deliveries WHERE run_id = '2020-old-run'")
   }, 120_000)
 
   it('keeps a confirmation mail accepted while SMTP is down and sends it from the cron (finding 2)', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { RouteDeps } from '../../src/app-context'
+import { DELIVERY_KEEP_DAYS } from '../../src/core/digest/retention'
 import { RenderCache } from '../../src/http/cached-page'
 import { infoPageRoutes } from '../../src/routes/info-pages'
 import { createTestApp, PUBLIC_URL } from '../support/app'
@@ -104,6 +105,10 @@ describe('about and privacy', () => {
     expect(text).toContain('IP-adress')
     expect(text).toContain('Så avslutar du')
     expect(text).toContain('markerad som avslutad')
+    // The figure the housekeeping applies to what each digest carried.
+    expect(text).toContain(
+      `vilka varningar vi har skickat till dig och när, i ${DELIVERY_KEEP_DAYS} dagar`,
+    )
   })
 })
 
