@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { loadCatalog } from '../../src/core/catalog'
 import { openSnapshot, writeSnapshot } from '../../src/core/catalog-snapshot'
-import { checkMessage } from '../../src/core/check'
+import { buildContactIndex, checkMessage } from '../../src/core/check'
 import { fictionalAlert, recordFile, secondFictionalAlert } from './fixtures'
 
 /**
@@ -62,4 +62,17 @@ export function findingFor(text: string, value: string, sender?: string) {
     )
   }
   return matches[0]!
+}
+
+/** FICTION: Exempelbolaget with only a website, as a small company's warning may state it. */
+export function indexWithWebsite(website: string) {
+  const record = fictionalAlert({
+    official: {
+      websites: [website],
+      emailDomains: [],
+      phones: [{ number: '+46846500400', display: '08-465 004 00' }],
+      social: [],
+    },
+  })
+  return buildContactIndex(loadCatalog([recordFile('a', record)]))
 }

@@ -1,24 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { loadCatalog } from '../../../src/core/catalog'
-import { buildContactIndex, checkMessage } from '../../../src/core/check'
-import { fictionalAlert, recordFile } from '../../support/fixtures'
+import { checkMessage } from '../../../src/core/check'
+import { indexWithWebsite } from '../../support/checker'
 
 // Third adversarial review of issue 9. FICTION: Exempelbolaget, its number (Swedish fiction
 // range) and every page name here are made up; the hosts are real services on which anyone
 // can publish a page, an app, a payment link or a profile.
-
-/** Exempelbolaget with only a website, as a small company's warning may state it. */
-function indexWithWebsite(website: string) {
-  const record = fictionalAlert({
-    official: {
-      websites: [website],
-      emailDomains: [],
-      phones: [{ number: '+46846500400', display: '08-465 004 00' }],
-      social: [],
-    },
-  })
-  return buildContactIndex(loadCatalog([recordFile('a', record)]))
-}
 
 // SHARED_PATH_HOSTS (hosting.ts) is a list of known shared hosts; a website with a path on any
 // host not in it makes the whole host official (officialHostsOf keeps the hostname only). A

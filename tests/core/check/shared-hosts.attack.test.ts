@@ -1,23 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { loadCatalog } from '../../../src/core/catalog'
-import { buildContactIndex, checkMessage } from '../../../src/core/check'
-import { fictionalAlert, recordFile } from '../../support/fixtures'
+import { checkMessage } from '../../../src/core/check'
+import { indexWithWebsite } from '../../support/checker'
 
 // Adversarial review of issue 9. FICTION: Exempelbolaget and its number (Swedish fiction range)
 // are made up; the shared hosts are real services on which anyone can publish.
-
-/** Exempelbolaget with only a website, as a small company's warning may state it. */
-function indexWithWebsite(website: string) {
-  const record = fictionalAlert({
-    official: {
-      websites: [website],
-      emailDomains: [],
-      phones: [{ number: '+46846500400', display: '08-465 004 00' }],
-      social: [],
-    },
-  })
-  return buildContactIndex(loadCatalog([recordFile('a', record)]))
-}
 
 describe('an official website that is one page on a shared host', () => {
   // The schema accepts any http(s) URL on a registrable domain, and officialHostsOf (catalog.ts)
