@@ -89,12 +89,6 @@ export interface DeliveryDeps {
   afterSend?: () => void
 }
 
-/** Delivers one digest; see deliverDigests. */
-export async function deliverDigest(deps: DeliveryDeps, job: DeliveryJob): Promise<DeliveryResult> {
-  const [result] = await deliverDigests(deps, [job])
-  return result ?? 'stopped'
-}
-
 /** A decided outcome: what to write, and what to report. */
 interface Decision {
   record: DeliveryRecord

@@ -1,5 +1,6 @@
 import pLimit from 'p-limit'
 import type { Catalog } from '../core/catalog'
+import { chunked } from '../core/chunked'
 import {
   decideAdopted,
   decideSubscriber,
@@ -149,9 +150,8 @@ async function consumeOne(
     ...(deps.afterSend ? { afterSend: deps.afterSend } : {}),
   }
   const results = new Map<DeliveryJob, DeliveryResult>()
-  const chunkSize = deps.chunkSize ?? DEFAULT_CHUNK_SIZE
-  for (let start = 0; start < jobs.length && !superseded; start += chunkSize) {
-    const chunk = jobs.slice(start, start + chunkSize)
+  for (const chunk of chunked(jobs, deps.chunkSize ?? DEFAULT_CHUNK_SIZE)) {
+    if (superseded) break
     const outcomes = await deliverDigests(delivery, chunk)
     for (const [i, job] of chunk.entries()) results.set(job, outcomes[i]!)
     if (outcomes.includes('lease-lost')) superseded = true

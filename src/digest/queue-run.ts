@@ -1,4 +1,5 @@
 import type { Catalog } from '../core/catalog'
+import { chunked } from '../core/chunked'
 import { type PlannedBatch, planBatches } from '../core/digest/fan-out'
 import type { DigestBatchMessage } from '../core/digest/queue-message'
 import type { BatchKind, DigestQueueStore } from '../store/digest-queue-store'
@@ -77,8 +78,7 @@ export async function startQueueRun(deps: QueueRunDeps): Promise<QueueRunOutcome
     planned: PlannedBatch<T>[],
     body: (items: T[]) => Pick<DigestBatchMessage, 'kind'> & Record<string, unknown>,
   ) => {
-    for (let start = 0; start < planned.length; start += MESSAGES_PER_SEND) {
-      const group = planned.slice(start, start + MESSAGES_PER_SEND)
+    for (const group of chunked(planned, MESSAGES_PER_SEND)) {
       const now = clock().toISOString()
       await queueStore.addBatches(
         lease,

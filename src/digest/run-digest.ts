@@ -1,5 +1,6 @@
 import pLimit from 'p-limit'
 import type { Catalog } from '../core/catalog'
+import { chunked } from '../core/chunked'
 import { alertsForDigest } from '../core/digest/select-alerts'
 import { describeMailError, type Mailer } from '../mail/mailer'
 import { createDigestRenderer, digestMessageId } from '../mail/messages'
@@ -234,13 +235,6 @@ export async function runDigest(deps: DigestDeps): Promise<DigestOutcome> {
     // still expires within its short time to live, because the heartbeat has stopped.
     await held.release().catch((error: unknown) => logError(error))
   }
-}
-
-function chunked<T>(items: readonly T[], size: number): T[][] {
-  const chunks: T[][] = []
-  for (let start = 0; start < items.length; start += size)
-    chunks.push(items.slice(start, start + size))
-  return chunks
 }
 
 /** Results that end a delivery in this run; the others leave it for a later one. */

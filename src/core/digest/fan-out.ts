@@ -1,4 +1,5 @@
 import type { Alert } from '../alert-schema'
+import { chunked } from '../chunked'
 import { alertsForDigest } from './select-alerts'
 
 /**
@@ -23,13 +24,7 @@ export function planBatches<T>(
 ): PlannedBatch<T>[] {
   if (!Number.isInteger(size) || size < 1 || size > MAX_SUBSCRIBERS_PER_MESSAGE)
     throw new RangeError(`batch size must be 1-${MAX_SUBSCRIBERS_PER_MESSAGE}, not ${size}`)
-  const batches: PlannedBatch<T>[] = []
-  for (let start = 0; start < items.length; start += size)
-    batches.push({
-      batchNo: firstBatchNo + batches.length,
-      items: items.slice(start, start + size),
-    })
-  return batches
+  return chunked(items, size).map((chunk, i) => ({ batchNo: firstBatchNo + i, items: chunk }))
 }
 
 /** A queue run's counters, as stored with the run. */
